@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fz-context"
+
+#include "config.h"
+
+#include "fz-context.h"
+#include "fz-database.h"
+
+struct _FzContext
+{
+  GObject     parent_instance;
+  FzDatabase *database;
+  GSettings  *settings;
+  char       *operator_name;
+};
+
+G_DEFINE_TYPE (FzContext, fz_context, G_TYPE_OBJECT)
+
+static void
+fz_context_finalize (GObject *object)
+{
+  FzContext *self = FZ_CONTEXT (object);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  g_free (self->operator_name);
+
+  G_OBJECT_CLASS (fz_context_parent_class)->finalize (object);
+}
+
+static void
+fz_context_class_init (FzContextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fz_context_finalize;
+}
+
+static void
+fz_context_init (FzContext *self)
+{
+}
+
+FzContext *
+fz_context_new (FzDatabase *database,
+                GSettings  *settings,
+                const char *operator_name)
+{
+  FzContext *self;
+
+  g_return_val_if_fail (FZ_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (FZ_TYPE_CONTEXT, NULL);
+  self->database = g_object_ref (database);
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  self->operator_name = g_strdup (operator_name ? operator_name : g_get_user_name ());
+  return self;
+}
+
+FzDatabase *
+fz_context_get_database (FzContext *self)
+{
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), NULL);
+  return self->database;
+}
+
+GSettings *
+fz_context_get_settings (FzContext *self)
+{
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), NULL);
+  return self->settings;
+}
+
+const char *
+fz_context_get_operator (FzContext *self)
+{
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), NULL);
+  return self->operator_name;
+}
+
+void
+fz_context_set_operator (FzContext  *self,
+                         const char *operator_name)
+{
+  g_return_if_fail (FZ_IS_CONTEXT (self));
+  g_free (self->operator_name);
+  self->operator_name = g_strdup (operator_name);
+}
+
+char *
+fz_context_get_value (FzContext  *self,
+                      const char *owner,
+                      const char *key)
+{
+  g_autoptr(FzStatement) st = NULL;
+
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), NULL);
+
+  st = fz_database_query (self->database,
+                          "SELECT value FROM fz_setting WHERE owner = ?1 AND key = ?2",
+                          g_variant_new ("(ss)", owner, key), NULL);
+  if (st && fz_statement_step (st, NULL))
+    return fz_statement_dup_text (st, 0);
+  return NULL;
+}
+
+gboolean
+fz_context_set_value (FzContext   *self,
+                      const char  *owner,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), FALSE);
+
+  return fz_database_execute (self->database,
+                              "INSERT INTO fz_setting (owner, key, value) VALUES (?1, ?2, ?3) "
+                              "ON CONFLICT (owner, key) DO UPDATE SET value = excluded.value",
+                              g_variant_new ("(ssms)", owner, key, value), error);
+}
