@@ -56,6 +56,16 @@ static const FzMigration core_migrations[] = {
     "  PRIMARY KEY (owner, key));" },
 };
 
+/* libfuzhu's subsystems are owners like any plugin, each with its own
+ * steps, so that they grow independently. Applied in this order at open. */
+static const struct {
+  const char        *owner;
+  const FzMigration *migrations;
+  guint              n_migrations;
+} core_owners[] = {
+  { "core", core_migrations, G_N_ELEMENTS (core_migrations) },
+};
+
 static int
 map_code (int rc)
 {
@@ -346,13 +356,26 @@ fz_database_open (const char  *path,
       }
   }
 
-  if (!fz_database_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error) ||
-      !fz_database_migrate (self, "core", core_migrations, G_N_ELEMENTS (core_migrations), error))
+  for (guint i = 1; i < G_N_ELEMENTS (core_owners); i++)
     {
-      if (error && *error)
-        g_prefix_error (error, _("Could not open the database %s: "), path);
+      guint version;
+      if (!check_not_newer (self, core_owners[i].owner, core_owners[i].migrations,
+                            core_owners[i].n_migrations, &version, error))
+        return NULL;
+    }
+
+  if (!fz_database_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
+    {
+      g_prefix_error (error, _("Could not open the database %s: "), path);
       return NULL;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (core_owners); i++)
+    if (!fz_database_migrate (self, core_owners[i].owner, core_owners[i].migrations,
+                              core_owners[i].n_migrations, error))
+      {
+        g_prefix_error (error, _("Could not open the database %s: "), path);
+        return NULL;
+      }
 
   return g_steal_pointer (&self);
 }
