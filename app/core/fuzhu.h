@@ -8,6 +8,7 @@
 # include "fz-types.h"
 # include "fz-database.h"
 # include "fz-context.h"
+# include "fz-county.h"
 # include "fz-measure.h"
 # include "fz-plugin-manager.h"
 #undef FUZHU_INSIDE

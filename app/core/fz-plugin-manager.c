@@ -312,7 +312,6 @@ load_entry (FzPluginManager *self,
   if (!peas_engine_provides_extension (self->engine, info, FZ_TYPE_MEASURE))
     {
       entry_fail (entry, _("The module provides no measure (FzMeasure)"));
-      peas_engine_unload_plugin (self->engine, info);
       return;
     }
 
@@ -320,7 +319,6 @@ load_entry (FzPluginManager *self,
   if (ext == NULL)
     {
       entry_fail (entry, _("The module could not create its measure"));
-      peas_engine_unload_plugin (self->engine, info);
       return;
     }
   entry->measure = FZ_MEASURE (ext);
@@ -332,7 +330,6 @@ load_entry (FzPluginManager *self,
         g_strdup_printf (_("The measure calls itself “%s”, but its plugin file says “%s”"),
                          minfo ? minfo->id : "", id);
       entry_fail (entry, reason);
-      peas_engine_unload_plugin (self->engine, info);
       return;
     }
 
@@ -340,7 +337,6 @@ load_entry (FzPluginManager *self,
                             minfo->migrations, minfo->n_migrations, &error))
     {
       entry_fail (entry, error->message);
-      peas_engine_unload_plugin (self->engine, info);
       return;
     }
 
@@ -443,11 +439,9 @@ fz_plugin_manager_set_enabled (FzPluginManager  *self,
     }
   else
     {
-      if (entry->state == FZ_PLUGIN_STATE_LOADED)
-        {
-          g_clear_object (&entry->measure);
-          peas_engine_unload_plugin (self->engine, entry->info);
-        }
+      /* The module stays mapped: its types are registered for the life of
+       * the process, so only the measure goes. */
+      g_clear_object (&entry->measure);
       entry->state = FZ_PLUGIN_STATE_DISABLED;
       g_clear_pointer (&entry->reason, g_free);
     }

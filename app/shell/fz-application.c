@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fz-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fz-application.h"
+#include "fz-preferences-window.h"
+#include "fz-window.h"
+
+struct _FzApplication
+{
+  AdwApplication   parent_instance;
+  char            *database_path;
+  FzPluginManager *manager;
+  GError          *open_error;
+};
+
+G_DEFINE_TYPE (FzApplication, fz_application, ADW_TYPE_APPLICATION)
+
+GSettings *
+fz_settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+FzApplication *
+fz_application_new (const char *database_path)
+{
+  FzApplication *self = g_object_new (FZ_TYPE_APPLICATION,
+                                      "application-id", APP_ID,
+                                      "flags", G_APPLICATION_DEFAULT_FLAGS,
+                                      "resource-base-path", "/org/fuzhu/Fuzhu",
+                                      NULL);
+  self->database_path = g_strdup (database_path);
+  return self;
+}
+
+FzPluginManager *
+fz_application_get_plugin_manager (FzApplication *self)
+{
+  return self->manager;
+}
+
+static void
+fz_application_startup (GApplication *app)
+{
+  FzApplication *self = FZ_APPLICATION (app);
+  g_autofree char *path = NULL;
+  g_autoptr(FzDatabase) db = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(FzContext) context = NULL;
+
+  G_APPLICATION_CLASS (fz_application_parent_class)->startup (app);
+
+  path = self->database_path ? g_strdup (self->database_path) : fz_database_default_path ();
+  db = fz_database_open (path, &self->open_error);
+  if (db == NULL)
+    return;
+
+  settings = fz_settings_new_if_installed ();
+  context = fz_context_new (db, settings, NULL);
+  self->manager = fz_plugin_manager_new (context);
+  fz_plugin_manager_load_all (self->manager);
+}
+
+static void
+show_open_error (FzApplication *self)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *status = adw_status_page_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  gtk_window_set_title (GTK_WINDOW (window), _("Fuzhu"));
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The database could not be opened"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), self->open_error->message);
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+fz_application_activate (GApplication *app)
+{
+  FzApplication *self = FZ_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* A second start raises the window that is already open. */
+  if (window == NULL)
+    {
+      if (self->manager == NULL)
+        {
+          show_open_error (self);
+          return;
+        }
+      window = GTK_WINDOW (fz_window_new (GTK_APPLICATION (app), self->manager));
+    }
+  gtk_window_present (window);
+}
+
+static void
+fz_application_finalize (GObject *object)
+{
+  FzApplication *self = FZ_APPLICATION (object);
+
+  g_clear_object (&self->manager);
+  g_clear_error (&self->open_error);
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (fz_application_parent_class)->finalize (object);
+}
+
+static void
+fz_application_class_init (FzApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = fz_application_finalize;
+  app_class->startup = fz_application_startup;
+  app_class->activate = fz_application_activate;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Fuzhu developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Fuzhu"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Fuzhu developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Keeps the work of the employment plan for persons with disabilities: the registry, the measures, the targets and the documents."),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  FzApplication *self = FZ_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *prefs;
+
+  if (self->manager == NULL)
+    return;
+  prefs = fz_preferences_window_new (self->manager);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static void
+fz_application_init (FzApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fuzhu.h"
+
+G_BEGIN_DECLS
+
+#define FZ_TYPE_APPLICATION (fz_application_get_type ())
+G_DECLARE_FINAL_TYPE (FzApplication, fz_application, FZ, APPLICATION, AdwApplication)
+
+/* @database_path: NULL for the default database. */
+FzApplication   *fz_application_new                (const char    *database_path);
+FzPluginManager *fz_application_get_plugin_manager (FzApplication *self);
+
+/* The application's settings, or NULL when the schema is not installed
+ * (running from a build tree without `meson devenv`). */
+GSettings       *fz_settings_new_if_installed      (void);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "fuzhu.h"
+
+G_BEGIN_DECLS
+
+/* What a core command is given. */
+typedef struct {
+  const char      *database_path; /* as given, or NULL for the default */
+  FzPluginManager *manager;       /* loaded, when the command needs the database */
+  FzContext       *context;
+} FzCli;
+
+typedef int (*FzCliFunc) (FzCli   *cli,
+                          int      argc,
+                          char   **argv,
+                          GError **error);
+
+typedef struct {
+  const char *name;
+  const char *usage;
+  const char *summary; /* msgid */
+  gboolean    needs_database;
+  FzCliFunc   func;
+} FzCliCommand;
+
+G_END_DECLS

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fz-preferences"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fz-preferences-window.h"
+
+struct _FzPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+  FzPluginManager      *manager;
+  AdwPreferencesGroup  *plugins_group;
+  AdwActionRow         *database_row;
+  GPtrArray            *rows;
+  gboolean              updating;
+};
+
+G_DEFINE_FINAL_TYPE (FzPreferencesWindow, fz_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static char *
+describe (FzPluginEntry *entry)
+{
+  switch (fz_plugin_entry_get_state (entry))
+    {
+    case FZ_PLUGIN_STATE_LOADED:
+      return g_strdup_printf (_("Loaded — %s"), fz_plugin_entry_get_module_dir (entry));
+    case FZ_PLUGIN_STATE_DISABLED:
+      return g_strdup (_("Disabled"));
+    case FZ_PLUGIN_STATE_FAILED:
+    default:
+      return g_strdup_printf (_("Failed: %s"), fz_plugin_entry_get_reason (entry));
+    }
+}
+
+static void
+switch_active_cb (GtkSwitch           *sw,
+                  GParamSpec          *pspec,
+                  FzPreferencesWindow *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (sw), "fz-plugin-id");
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating)
+    return;
+  if (!fz_plugin_manager_set_enabled (self->manager, id, gtk_switch_get_active (sw), &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+rebuild (FzPreferencesWindow *self)
+{
+  GListModel *plugins = fz_plugin_manager_get_plugins (self->manager);
+  guint n = g_list_model_get_n_items (plugins);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->plugins_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FzPluginEntry) entry = g_list_model_get_item (plugins, i);
+      g_autofree char *subtitle = describe (entry);
+      g_autofree char *switch_label = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *sw = gtk_switch_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (fz_plugin_entry_get_icon_name (entry)
+                                                      ? fz_plugin_entry_get_icon_name (entry)
+                                                      : "application-x-addon-symbolic");
+      FzPluginState state = fz_plugin_entry_get_state (entry);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fz_plugin_entry_get_title (entry));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      if (state == FZ_PLUGIN_STATE_FAILED)
+        gtk_widget_add_css_class (row, "error");
+
+      gtk_switch_set_active (GTK_SWITCH (sw), state != FZ_PLUGIN_STATE_DISABLED);
+      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+      switch_label = g_strdup_printf (_("Enable %s"), fz_plugin_entry_get_title (entry));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (sw),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, switch_label,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (sw), "fz-plugin-id", g_strdup (fz_plugin_entry_get_id (entry)), g_free);
+      g_signal_connect (sw, "notify::active", G_CALLBACK (switch_active_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+
+      adw_preferences_group_add (self->plugins_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+  self->updating = FALSE;
+}
+
+static void
+plugins_changed_cb (FzPreferencesWindow *self)
+{
+  rebuild (self);
+}
+
+static void
+fz_preferences_window_dispose (GObject *object)
+{
+  FzPreferencesWindow *self = FZ_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_PREFERENCES_WINDOW);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->manager);
+
+  G_OBJECT_CLASS (fz_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+fz_preferences_window_class_init (FzPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fz_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/fuzhu/Fuzhu/fz-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FzPreferencesWindow, plugins_group);
+  gtk_widget_class_bind_template_child (widget_class, FzPreferencesWindow, database_row);
+}
+
+static void
+fz_preferences_window_init (FzPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+fz_preferences_window_new (FzPluginManager *manager)
+{
+  FzPreferencesWindow *self = g_object_new (FZ_TYPE_PREFERENCES_WINDOW, NULL);
+  FzDatabase *db = fz_context_get_database (fz_plugin_manager_get_context (manager));
+
+  self->manager = g_object_ref (manager);
+  adw_action_row_set_subtitle (self->database_row, fz_database_get_path (db));
+  rebuild (self);
+  g_signal_connect_object (fz_plugin_manager_get_plugins (manager), "items-changed",
+                           G_CALLBACK (plugins_changed_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}

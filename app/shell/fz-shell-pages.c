@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fz-shell"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fz-shell-pages.h"
+
+static GtkWidget *
+placeholder (const char *icon_name,
+             const char *title,
+             const char *description)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  gtk_widget_set_vexpand (status, TRUE);
+  return status;
+}
+
+static GtkWidget *
+create_dashboard (FzPluginManager *manager)
+{
+  return placeholder ("view-grid-symbolic", _("Dashboard"),
+                      _("Progress against the plan's targets will be shown here."));
+}
+
+static GtkWidget *
+create_registry (FzPluginManager *manager)
+{
+  return placeholder ("system-users-symbolic", _("Registry"),
+                      _("The registry of certified persons will be shown here."));
+}
+
+static const FzShellPage builtin_pages[] = {
+  { "dashboard", N_("Dashboard"), "view-grid-symbolic", create_dashboard },
+  { "registry", N_("Registry"), "system-users-symbolic", create_registry },
+};
+
+guint
+fz_shell_n_builtin_pages (void)
+{
+  return G_N_ELEMENTS (builtin_pages);
+}
+
+const FzShellPage *
+fz_shell_get_builtin_page (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (builtin_pages), NULL);
+  return &builtin_pages[index];
+}
+
+GtkWidget *
+fz_shell_create_builtin_page (const char      *id,
+                              FzPluginManager *manager)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_pages); i++)
+    if (g_strcmp0 (builtin_pages[i].id, id) == 0)
+      return builtin_pages[i].create (manager);
+  return NULL;
+}

@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fz-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fz-application.h"
+#include "fz-shell-pages.h"
+#include "fz-window.h"
+
+struct _FzWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  FzPluginManager      *manager;
+  GSettings            *settings;
+
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkStack             *stack;
+  AdwWindowTitle       *content_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *content_box;
+  GtkWidget            *sidebar_box;
+};
+
+G_DEFINE_FINAL_TYPE (FzWindow, fz_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_MANAGER, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+row_get_page_id (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "fz-page-id");
+}
+
+static GtkWidget *
+make_row (const char *id,
+          const char *title,
+          const char *icon_name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name ? icon_name : "application-x-addon-symbolic");
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data_full (G_OBJECT (row), "fz-page-id", g_strdup (id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "fz-page-title", g_strdup (title), g_free);
+  return row;
+}
+
+static GtkWidget *
+error_page (const char *title,
+            const char *reason)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), reason);
+  return status;
+}
+
+static GtkWidget *
+create_page (FzWindow   *self,
+             const char *id)
+{
+  FzContext *context = fz_plugin_manager_get_context (self->manager);
+  FzPluginEntry *entry;
+  GtkWidget *page;
+
+  page = fz_shell_create_builtin_page (id, self->manager);
+  if (page)
+    return page;
+
+  entry = fz_plugin_manager_find (self->manager, id);
+  if (entry == NULL || fz_plugin_entry_get_measure (entry) == NULL)
+    return NULL;
+
+  page = fz_measure_create_page (fz_plugin_entry_get_measure (entry), context);
+  if (page == NULL)
+    page = error_page (_("This measure could not show its page"),
+                       _("The plugin returned no page. The other pages keep working; see the plugin's log for why."));
+  return page;
+}
+
+gboolean
+fz_window_show_page (FzWindow   *self,
+                     const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) && g_strcmp0 (row_get_page_id (GTK_LIST_BOX_ROW (child)), id) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (child));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+fz_window_get_page (FzWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+fz_window_add_toast (FzWindow   *self,
+                     const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+sidebar_row_selected_cb (FzWindow      *self,
+                         GtkListBoxRow *row)
+{
+  const char *id;
+  GtkWidget *page;
+
+  if (row == NULL)
+    return;
+
+  id = row_get_page_id (row);
+  page = gtk_stack_get_child_by_name (self->stack, id);
+  if (page == NULL)
+    {
+      page = create_page (self, id);
+      if (page == NULL)
+        return;
+      gtk_stack_add_named (self->stack, page, id);
+    }
+  gtk_stack_set_visible_child (self->stack, page);
+  adw_window_title_set_title (self->content_title, g_object_get_data (G_OBJECT (row), "fz-page-title"));
+  if (self->settings)
+    g_settings_set_string (self->settings, "last-page", id);
+}
+
+static void
+sidebar_row_activated_cb (FzWindow      *self,
+                          GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_child_focus (self->content_box, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+back_clicked_cb (FzWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+rebuild_sidebar (FzWindow *self)
+{
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autofree char *selected = NULL;
+  GtkListBoxRow *row;
+  GtkWidget *child;
+
+  row = gtk_list_box_get_selected_row (self->sidebar);
+  selected = g_strdup (row ? row_get_page_id (row) : NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))))
+    gtk_list_box_remove (self->sidebar, child);
+
+  for (guint i = 0; i < fz_shell_n_builtin_pages (); i++)
+    {
+      const FzShellPage *page = fz_shell_get_builtin_page (i);
+      gtk_list_box_append (self->sidebar, make_row (page->id, _(page->title), page->icon_name));
+    }
+
+  measures = fz_plugin_manager_list_measures (self->manager);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      FzMeasure *measure = g_ptr_array_index (measures, i);
+      const FzMeasureInfo *info = fz_measure_get_info (measure);
+      gtk_list_box_append (self->sidebar, make_row (info->id, fz_measure_get_title (measure), info->icon_name));
+    }
+
+  /* Pages of measures that went away go with them. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child; )
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (self->stack, child));
+      FzPluginEntry *entry = fz_plugin_manager_find (self->manager, name);
+
+      if (entry && fz_plugin_entry_get_measure (entry) == NULL)
+        gtk_stack_remove (self->stack, child);
+      child = next;
+    }
+
+  if (selected == NULL || !fz_window_show_page (self, selected))
+    fz_window_show_page (self, "dashboard");
+}
+
+static void
+plugins_changed_cb (FzWindow   *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *model)
+{
+  rebuild_sidebar (self);
+}
+
+static gboolean
+select_nth (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, g_variant_get_int32 (args));
+
+  if (row == NULL)
+    return FALSE;
+  gtk_list_box_select_row (self->sidebar, row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return TRUE;
+}
+
+static gboolean
+focus_sidebar (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (row)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+  return TRUE;
+}
+
+static gboolean
+fz_window_close_request (GtkWindow *window)
+{
+  FzWindow *self = FZ_WINDOW (window);
+
+  if (self->settings)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (fz_window_parent_class)->close_request (window);
+}
+
+static void
+fz_window_constructed (GObject *object)
+{
+  FzWindow *self = FZ_WINDOW (object);
+  FzContext *context = fz_plugin_manager_get_context (self->manager);
+  g_autofree char *last = NULL;
+
+  G_OBJECT_CLASS (fz_window_parent_class)->constructed (object);
+
+  self->settings = fz_context_get_settings (context) ? g_object_ref (fz_context_get_settings (context)) : NULL;
+  if (self->settings)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      last = g_settings_get_string (self->settings, "last-page");
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
+
+  g_signal_connect_object (fz_plugin_manager_get_plugins (self->manager), "items-changed",
+                           G_CALLBACK (plugins_changed_cb), self, G_CONNECT_SWAPPED);
+  rebuild_sidebar (self);
+  if (last)
+    fz_window_show_page (self, last);
+}
+
+static void
+fz_window_dispose (GObject *object)
+{
+  FzWindow *self = FZ_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_WINDOW);
+  g_clear_object (&self->manager);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (fz_window_parent_class)->dispose (object);
+}
+
+static void
+fz_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  FzWindow *self = FZ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MANAGER:
+      self->manager = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fz_window_class_init (FzWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = fz_window_constructed;
+  object_class->dispose = fz_window_dispose;
+  object_class->set_property = fz_window_set_property;
+  window_class->close_request = fz_window_close_request;
+
+  properties[PROP_MANAGER] =
+    g_param_spec_object ("manager", NULL, NULL, FZ_TYPE_PLUGIN_MANAGER,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/fuzhu/Fuzhu/fz-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar_box);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  for (int i = 0; i < 9; i++)
+    gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, select_nth, "i", i);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, focus_sidebar, NULL);
+}
+
+static void
+fz_window_init (FzWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+FzWindow *
+fz_window_new (GtkApplication  *app,
+               FzPluginManager *manager)
+{
+  return g_object_new (FZ_TYPE_WINDOW,
+                       "application", app,
+                       "manager", manager,
+                       NULL);
+}

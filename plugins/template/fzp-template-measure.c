@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fzp-template"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fzp-template-measure.h"
+#include "fzp-template-page.h"
+#include "fzp-template-rules.h"
+
+struct _FzpTemplateMeasure
+{
+  GObject parent_instance;
+};
+
+static void measure_iface_init (FzMeasureInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FzpTemplateMeasure, fzp_template_measure, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (FZ_TYPE_MEASURE, measure_iface_init))
+
+/* The tables a measure owns start with its id in snake_case. A released step
+ * is never edited: a change is a new step at the end. */
+static const FzMigration migrations[] = {
+  { 1,
+    "CREATE TABLE template_note ("
+    "  id INTEGER PRIMARY KEY,"
+    "  body TEXT NOT NULL CHECK (length(body) > 0),"
+    "  county_code TEXT NOT NULL REFERENCES fz_county(code),"
+    "  created TEXT NOT NULL DEFAULT (date('now')))" },
+  { 2,
+    "CREATE INDEX template_note_by_created ON template_note (created)" },
+};
+
+static const FzIndicatorInfo indicators[] = {
+  { "notes", N_("Notes written"), N_("notes"), NULL, FZ_INDICATOR_SUM },
+};
+
+static const FzCommandInfo commands[] = {
+  { "add", "TEXT [--county CODE-OR-NAME]", N_("Add a note") },
+  { "list", "", N_("List the notes: id, date, county and text") },
+};
+
+static const FzMeasureInfo info = {
+  .id = "template",
+  .title = N_("Template measure"),
+  .icon_name = "document-edit-symbolic",
+  .clause = "—",
+  .gettext_domain = GETTEXT_PACKAGE,
+  .migrations = migrations,
+  .n_migrations = G_N_ELEMENTS (migrations),
+  .indicators = indicators,
+  .n_indicators = G_N_ELEMENTS (indicators),
+  .commands = commands,
+  .n_commands = G_N_ELEMENTS (commands),
+};
+
+typedef struct {
+  const char *body;
+  const char *county_code;
+  gint64      id;
+} AddNote;
+
+static gboolean
+add_note_txn (FzDatabase  *db,
+              gpointer     user_data,
+              GError     **error)
+{
+  AddNote *add = user_data;
+
+  if (!fz_database_execute (db, "INSERT INTO template_note (body, county_code) VALUES (?1, ?2)",
+                            g_variant_new ("(ss)", add->body, add->county_code), error))
+    return FALSE;
+  add->id = fz_database_last_insert_rowid (db);
+  return TRUE;
+}
+
+gint64
+fzp_template_add_note (FzContext   *context,
+                       const char  *text,
+                       const char  *county_code,
+                       GError     **error)
+{
+  FzDatabase *db = fz_context_get_database (context);
+  g_autofree char *body = NULL;
+  g_autofree char *code = NULL;
+  AddNote add = { 0 };
+
+  body = fzp_template_check_note (text, error);
+  if (body == NULL)
+    return 0;
+  code = fz_county_lookup (db, county_code);
+  if (code == NULL)
+    {
+      g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_REJECTED,
+                   _("County: “%s” is not a county of the city"), county_code ? county_code : "");
+      return 0;
+    }
+  add.body = body;
+  add.county_code = code;
+  if (!fz_database_transaction (db, add_note_txn, &add, error))
+    {
+      g_prefix_error (error, _("Could not save the note: "));
+      return 0;
+    }
+  return add.id;
+}
+
+static const FzMeasureInfo *
+get_info (FzMeasure *measure)
+{
+  return &info;
+}
+
+static GtkWidget *
+create_page (FzMeasure *measure,
+             FzContext *context)
+{
+  return fzp_template_page_new (context);
+}
+
+static gboolean
+compute_indicators (FzMeasure          *measure,
+                    FzContext          *context,
+                    int                 year,
+                    FzIndicatorValues  *values,
+                    GError            **error)
+{
+  g_autoptr(FzStatement) st = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *y = g_strdup_printf ("%04d", year);
+
+  st = fz_database_query (fz_context_get_database (context),
+                          "SELECT county_code, count(*) FROM template_note "
+                          "WHERE strftime('%Y', created) = ?1 GROUP BY county_code",
+                          g_variant_new ("(s)", y), error);
+  if (st == NULL)
+    return FALSE;
+  while (fz_statement_step (st, &local_error))
+    fz_indicator_values_add (values, "notes", fz_statement_get_text (st, 0),
+                             (double) fz_statement_get_int64 (st, 1));
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+command_add (FzContext  *context,
+             int         argc,
+             char      **argv,
+             GError    **error)
+{
+  g_autofree char *county = NULL;
+  g_autofree char *joined = NULL;
+  GOptionEntry entries[] = {
+    { "county", 0, 0, G_OPTION_ARG_STRING, &county, N_("The county, by code or name"), "COUNTY" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new ("TEXT");
+  gint64 id;
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (options, FALSE);
+  if (!g_option_context_parse (options, &argc, &argv, error) || argc < 2)
+    {
+      g_clear_error (error);
+      g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE,
+                   _("Usage: fuzhu template add TEXT [--county CODE-OR-NAME]"));
+      return FZ_EXIT_USAGE;
+    }
+
+  joined = g_strjoinv (" ", argv + 1);
+  id = fzp_template_add_note (context, joined, county ? county : "330802", error);
+  if (id == 0)
+    return FZ_EXIT_REJECTED;
+  g_print (_("Added note %" G_GINT64_FORMAT "\n"), id);
+  return FZ_EXIT_OK;
+}
+
+static int
+command_list (FzContext  *context,
+              GError    **error)
+{
+  g_autoptr(FzStatement) st = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  st = fz_database_query (fz_context_get_database (context),
+                          "SELECT n.id, n.created, c.name, n.body FROM template_note n "
+                          "JOIN fz_county c ON c.code = n.county_code ORDER BY n.id", NULL, error);
+  if (st == NULL)
+    return FZ_EXIT_REJECTED;
+  while (fz_statement_step (st, &local_error))
+    g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", fz_statement_get_int64 (st, 0),
+             fz_statement_get_text (st, 1), fz_statement_get_text (st, 2), fz_statement_get_text (st, 3));
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FZ_EXIT_REJECTED;
+    }
+  return FZ_EXIT_OK;
+}
+
+static int
+run_command (FzMeasure  *measure,
+             FzContext  *context,
+             int         argc,
+             char      **argv,
+             GError    **error)
+{
+  if (g_str_equal (argv[0], "add"))
+    return command_add (context, argc, argv, error);
+  if (argc > 1)
+    {
+      g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE, _("“list” takes no arguments"));
+      return FZ_EXIT_USAGE;
+    }
+  return command_list (context, error);
+}
+
+static void
+measure_iface_init (FzMeasureInterface *iface)
+{
+  iface->get_info = get_info;
+  iface->create_page = create_page;
+  iface->compute_indicators = compute_indicators;
+  iface->run_command = run_command;
+}
+
+static void
+fzp_template_measure_class_init (FzpTemplateMeasureClass *klass)
+{
+}
+
+static void
+fzp_template_measure_init (FzpTemplateMeasure *self)
+{
+}
