@@ -130,7 +130,7 @@ entry_fail (FzPluginEntry *self,
   g_free (self->reason);
   self->reason = g_strdup (reason);
   g_clear_object (&self->measure);
-  g_message ("Plugin %s failed: %s", fz_plugin_entry_get_id (self), reason);
+  g_debug ("Plugin %s failed: %s", fz_plugin_entry_get_id (self), reason);
 }
 
 /* FzPluginManager */
@@ -290,7 +290,7 @@ load_entry (FzPluginManager *self,
 
   /* libpeas explains a failed load only in a warning: keep it as the reason. */
   g_string_truncate (self->peas_messages, 0);
-  handler = g_log_set_handler ("libpeas", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_MESSAGE,
+  handler = g_log_set_handler ("libpeas", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_MESSAGE | G_LOG_FLAG_FATAL,
                                peas_log_handler, self);
   loaded = peas_engine_load_plugin (self->engine, info);
   g_log_remove_handler ("libpeas", handler);

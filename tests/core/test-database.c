@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sys/stat.h>
 
 #include "fuzhu.h"
@@ -263,6 +264,7 @@ test_binding (Fixture       *f,
 int
 main (int argc, char *argv[])
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/Fuzhu/Database/open-creates-private-file", Fixture, NULL,
