@@ -267,6 +267,7 @@ load_entry (FzPluginManager *self,
   g_autoptr(GError) error = NULL;
   const FzMeasureInfo *minfo;
   PeasExtension *ext;
+  GLogLevelFlags old_fatal;
   guint handler;
   gboolean loaded;
 
@@ -289,11 +290,15 @@ load_entry (FzPluginManager *self,
     }
 
   /* libpeas explains a failed load only in a warning: keep it as the reason. */
+  /* A broken plugin is an expected event, not a reason to abort even where
+   * warnings are made fatal (G_DEBUG=fatal-warnings). */
   g_string_truncate (self->peas_messages, 0);
+  old_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
   handler = g_log_set_handler ("libpeas", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_MESSAGE | G_LOG_FLAG_FATAL,
                                peas_log_handler, self);
   loaded = peas_engine_load_plugin (self->engine, info);
   g_log_remove_handler ("libpeas", handler);
+  g_log_set_always_fatal (old_fatal);
 
   if (!loaded || !peas_plugin_info_is_loaded (info))
     {

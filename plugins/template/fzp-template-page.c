@@ -11,7 +11,7 @@
 
 struct _FzpTemplatePage
 {
-  GtkWidget    parent_instance;
+  AdwBin       parent_instance;
   FzContext   *context;
   GPtrArray   *counties;
 
@@ -21,7 +21,7 @@ struct _FzpTemplatePage
   GtkListBox  *notes;
 };
 
-G_DEFINE_FINAL_TYPE (FzpTemplatePage, fzp_template_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (FzpTemplatePage, fzp_template_page, ADW_TYPE_BIN)
 
 static void
 reload (FzpTemplatePage *self)
@@ -132,7 +132,6 @@ fzp_template_page_class_init (FzpTemplatePageClass *klass)
 
   object_class->dispose = fzp_template_page_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/fuzhu/Fuzhu/plugins/template/fzp-template-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, note_row);

@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "fuzhu.h"
+
+/* The command line as a user runs it: the built `fuzhu` in a child process. */
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fuzhu (Run        *run,
+       const char *first,
+       ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("FUZHU_EXE"));
+  va_start (ap, first);
+  for (const char *arg = first; arg; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  /* The isolated folders of this test, for the child too. */
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  if (!WIFEXITED (wait_status))
+    g_error ("fuzhu %s did not exit: %s", first, run->err);
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("fuzhu-cli-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "county.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+static void
+test_version_and_usage (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Run) version = { 0 };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) no_path = { 0 };
+
+  fuzhu (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_cmpstr (version.out, ==, "fuzhu " PACKAGE_VERSION "\n");
+
+  fuzhu (&help, "help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "plugins"));
+
+  fuzhu (&unknown, "--database", f->db, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  fuzhu (&no_path, "--database", NULL);
+  g_assert_cmpint (no_path.status, ==, 2);
+  g_assert_nonnull (strstr (no_path.err, "--database"));
+  g_clear_pointer (&no_path.out, g_free);
+  g_clear_pointer (&no_path.err, g_free);
+  fuzhu (&no_path, "plugins", "extra", NULL);
+  g_assert_cmpint (no_path.status, ==, 2);
+}
+
+static void
+test_plugins_listing (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(Run) before = { 0 };
+  g_auto(Run) after = { 0 };
+  g_autofree char *drop = g_build_filename (g_get_user_data_dir (), "fuzhu", "plugins", "half-copied", NULL);
+  g_autofree char *plugin_file = g_build_filename (drop, "half-copied.plugin", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *expected_abi = g_strdup_printf ("[Plugin]\nModule=half-copied\nName=Half copied\nX-Fuzhu-ABI=%d\n",
+                                                    FZ_ABI_VERSION);
+
+  fuzhu (&before, "--database", f->db, "plugins", NULL);
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_nonnull (strstr (before.out, "template\tloaded\tTemplate measure\n"));
+
+  /* A plugin whose folder was copied without its module: it fails, with its
+   * reason, and every other line stays as it was. */
+  g_assert_cmpint (g_mkdir_with_parents (drop, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (plugin_file, expected_abi, -1, NULL));
+  fuzhu (&after, "--database", f->db, "plugins", NULL);
+  g_assert_cmpint (after.status, ==, 0);
+
+  lines = g_strsplit (after.out, "\n", -1);
+  for (guint i = 0; lines[i] && *lines[i]; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      if (g_str_equal (fields[0], "half-copied"))
+        {
+          g_assert_cmpuint (g_strv_length (fields), ==, 4);
+          g_assert_cmpstr (fields[1], ==, "failed");
+          g_assert_nonnull (strstr (fields[3], "half-copied"));
+        }
+      else
+        g_assert_nonnull (strstr (before.out, lines[i]));
+    }
+  g_assert_nonnull (strstr (after.out, "half-copied\tfailed\t"));
+}
+
+static void
+test_plugin_commands (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(Run) add = { 0 };
+  g_auto(Run) empty = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) bare = { 0 };
+  g_auto(Run) wrong = { 0 };
+
+  fuzhu (&add, "--database", f->db, "template", "add", "走访了三户", "--county", "龙游县", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+
+  fuzhu (&empty, "--database", f->db, "template", "add", " ", NULL);
+  g_assert_cmpint (empty.status, ==, 1);
+  g_assert_nonnull (strstr (empty.err, "Note"));
+
+  fuzhu (&list, "--database", f->db, "template", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "龙游县\t走访了三户\n"));
+  g_assert_null (strstr (list.out, "\t \n"));
+
+  /* The plugin without a command lists its commands. */
+  fuzhu (&bare, "--database", f->db, "template", NULL);
+  g_assert_cmpint (bare.status, ==, 2);
+  g_assert_nonnull (strstr (bare.err, "fuzhu template add"));
+
+  fuzhu (&wrong, "--database", f->db, "template", "remove", NULL);
+  g_assert_cmpint (wrong.status, ==, 2);
+}
+
+static void
+test_bad_database (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *text = g_strnfill (4096, 'x');
+
+  g_assert_true (g_file_set_contents (f->db, text, -1, NULL));
+  fuzhu (&run, "--database", f->db, "plugins", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, f->db));
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/Fuzhu/Cli/version-and-usage", Fixture, NULL, fixture_setup, test_version_and_usage, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/plugins-listing", Fixture, NULL, fixture_setup, test_plugins_listing, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/plugin-commands", Fixture, NULL, fixture_setup, test_plugin_commands, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/bad-database", Fixture, NULL, fixture_setup, test_bad_database, fixture_teardown);
+
+  return g_test_run ();
+}

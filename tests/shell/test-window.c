@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "fuzhu.h"
+#include "fz-application.h"
+#include "fz-window.h"
+
+/* The main window in a real GTK display (run under Xvfb). */
+
+typedef struct {
+  char            *dir;
+  FzPluginManager *manager;
+  FzWindow        *window;
+} Fixture;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(FzDatabase) db = NULL;
+  g_autoptr(FzContext) context = NULL;
+  g_autoptr(GSettings) settings = fz_settings_new_if_installed ();
+
+  f->dir = g_dir_make_tmp ("fuzhu-window-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "fuzhu.db", NULL);
+  db = fz_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (settings);
+  context = fz_context_new (db, settings, "tester");
+  f->manager = fz_plugin_manager_new (context);
+  fz_plugin_manager_load_all (f->manager);
+
+  f->window = fz_window_new (NULL, f->manager);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate (200);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate (50);
+  g_assert_finalize_object (f->manager);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (f->dir);
+}
+
+/* Depth-first search for a widget of @type whose label or title is @text. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0
+      && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_sidebar_has_measure (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *label = find_label (GTK_WIDGET (f->window), "Template measure");
+  GtkWidget *row;
+
+  g_assert_nonnull (label);
+  row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (GTK_IS_LIST_BOX (gtk_widget_get_parent (row)));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Registry"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Dashboard"));
+
+  /* Choosing it shows the measure's own page. */
+  g_assert_true (fz_window_show_page (f->window, "template"));
+  iterate (100);
+  g_assert_cmpstr (fz_window_get_page (f->window), ==, "template");
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "New Note"));
+}
+
+static void
+test_disable_removes_from_sidebar (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fz_window_show_page (f->window, "template"));
+  iterate (50);
+  g_assert_true (fz_plugin_manager_set_enabled (f->manager, "template", FALSE, &error));
+  g_assert_no_error (error);
+  iterate (100);
+  g_assert_null (find_label (GTK_WIDGET (f->window), "Template measure"));
+  g_assert_false (fz_window_show_page (f->window, "template"));
+  /* The window falls back to the dashboard rather than a dead page. */
+  g_assert_cmpstr (fz_window_get_page (f->window), ==, "dashboard");
+
+  g_assert_true (fz_plugin_manager_set_enabled (f->manager, "template", TRUE, &error));
+  iterate (100);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Template measure"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_message ("No display: run the tests under xvfb-run");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add ("/Fuzhu/Window/sidebar-has-measure", Fixture, NULL,
+              fixture_setup, test_sidebar_has_measure, fixture_teardown);
+  g_test_add ("/Fuzhu/Window/disable-removes-from-sidebar", Fixture, NULL,
+              fixture_setup, test_disable_removes_from_sidebar, fixture_teardown);
+
+  return g_test_run ();
+}
