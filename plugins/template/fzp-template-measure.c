@@ -176,7 +176,10 @@ command_add (FzContext  *context,
   id = fzp_template_add_note (context, joined, county ? county : "330802", error);
   if (id == 0)
     return FZ_EXIT_REJECTED;
-  g_print (_("Added note %" G_GINT64_FORMAT "\n"), id);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    g_print (_("Added note %s\n"), number);
+  }
   return FZ_EXIT_OK;
 }
 
