@@ -86,6 +86,7 @@ rebuild (FzPreferencesWindow *self)
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
                                       -1);
       g_object_set_data_full (G_OBJECT (sw), "fz-plugin-id", g_strdup (fz_plugin_entry_get_id (entry)), g_free);
+      g_object_set_data (G_OBJECT (row), "fz-switch", sw);
       g_signal_connect (sw, "notify::active", G_CALLBACK (switch_active_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
@@ -97,8 +98,40 @@ rebuild (FzPreferencesWindow *self)
 }
 
 static void
-plugins_changed_cb (FzPreferencesWindow *self)
+update_row (FzPreferencesWindow *self,
+            GtkWidget           *row,
+            FzPluginEntry       *entry)
 {
+  g_autofree char *subtitle = describe (entry);
+  GtkWidget *sw = g_object_get_data (G_OBJECT (row), "fz-switch");
+  FzPluginState state = fz_plugin_entry_get_state (entry);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (state == FZ_PLUGIN_STATE_FAILED)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  self->updating = TRUE;
+  gtk_switch_set_active (GTK_SWITCH (sw), state != FZ_PLUGIN_STATE_DISABLED);
+  self->updating = FALSE;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+}
+
+static void
+plugins_changed_cb (FzPreferencesWindow *self,
+                    guint                position,
+                    guint                removed,
+                    guint                added,
+                    GListModel          *model)
+{
+  /* One plugin changed state, often from its own switch: update its row in
+   * place rather than destroying the switch that is being toggled. */
+  if (removed == 1 && added == 1 && position < self->rows->len)
+    {
+      g_autoptr(FzPluginEntry) entry = g_list_model_get_item (model, position);
+      update_row (self, g_ptr_array_index (self->rows, position), entry);
+      return;
+    }
   rebuild (self);
 }
 

@@ -8,6 +8,7 @@
 
 #include "fuzhu.h"
 #include "fz-application.h"
+#include "fz-preferences-window.h"
 #include "fz-window.h"
 
 /* The main window in a real GTK display (run under Xvfb). */
@@ -81,6 +82,21 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_sidebar_has_measure (Fixture       *f,
                           gconstpointer  data)
@@ -123,11 +139,57 @@ test_disable_removes_from_sidebar (Fixture       *f,
   g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Template measure"));
 }
 
+static void
+test_preferences_lists_plugins (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *prefs = fz_preferences_window_new (f->manager);
+  GtkWidget *label;
+  GtkWidget *row;
+  GtkWidget *sw = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate (200);
+
+  label = find_label (prefs, "Template measure");
+  g_assert_nonnull (label);
+  row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Loaded"));
+
+  /* Its switch turns the measure off, and the window's sidebar follows. */
+  sw = find_type (row, GTK_TYPE_SWITCH);
+  g_assert_nonnull (sw);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+  gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
+  iterate (100);
+  g_assert_cmpint (fz_plugin_entry_get_state (fz_plugin_manager_find (f->manager, "template")), ==,
+                   FZ_PLUGIN_STATE_DISABLED);
+  g_assert_null (find_label (GTK_WIDGET (f->window), "Template measure"));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  iterate (50);
+}
+
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *home = g_dir_make_tmp ("fuzhu-window-home-XXXXXX", NULL);
+  g_autofree char *cleanup = g_strdup_printf ("rm -rf '%s'", home);
+  int status;
+
+  /* The user's folders are private to this run, but not the system's:
+   * G_TEST_OPTION_ISOLATE_DIRS would also hide the MIME database and icon
+   * themes that a real session has, and GTK cannot draw its icons then. */
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+      g_setenv (vars[i], dir, TRUE);
+    }
+
   setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
     {
@@ -141,5 +203,11 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Window/disable-removes-from-sidebar", Fixture, NULL,
               fixture_setup, test_disable_removes_from_sidebar, fixture_teardown);
 
-  return g_test_run ();
+  g_test_add ("/Fuzhu/Window/preferences-lists-plugins", Fixture, NULL,
+              fixture_setup, test_preferences_lists_plugins, fixture_teardown);
+
+  status = g_test_run ();
+  if (system (cleanup) != 0)
+    g_warning ("Could not remove %s", home);
+  return status;
 }
