@@ -11,4 +11,6 @@
 # include "fz-county.h"
 # include "fz-measure.h"
 # include "fz-plugin-manager.h"
+# include "fz-targets.h"
+# include "fz-figures.h"
 #undef FUZHU_INSIDE

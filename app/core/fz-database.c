@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "fz-core-private.h"
 #include "fz-database-private.h"
 
 G_DEFINE_QUARK (fz-database-error-quark, fz_database_error)
@@ -56,14 +57,17 @@ static const FzMigration core_migrations[] = {
     "  PRIMARY KEY (owner, key));" },
 };
 
+static const guint core_n_migrations = G_N_ELEMENTS (core_migrations);
+
 /* libfuzhu's subsystems are owners like any plugin, each with its own
  * steps, so that they grow independently. Applied in this order at open. */
 static const struct {
   const char        *owner;
   const FzMigration *migrations;
-  guint              n_migrations;
+  const guint       *n_migrations;
 } core_owners[] = {
-  { "core", core_migrations, G_N_ELEMENTS (core_migrations) },
+  { "core", core_migrations, &core_n_migrations },
+  { "targets", _fz_targets_migrations, &_fz_targets_n_migrations },
 };
 
 static int
@@ -360,7 +364,7 @@ fz_database_open (const char  *path,
     {
       guint version;
       if (!check_not_newer (self, core_owners[i].owner, core_owners[i].migrations,
-                            core_owners[i].n_migrations, &version, error))
+                            *core_owners[i].n_migrations, &version, error))
         return NULL;
     }
 
@@ -371,7 +375,7 @@ fz_database_open (const char  *path,
     }
   for (guint i = 0; i < G_N_ELEMENTS (core_owners); i++)
     if (!fz_database_migrate (self, core_owners[i].owner, core_owners[i].migrations,
-                              core_owners[i].n_migrations, error))
+                              *core_owners[i].n_migrations, error))
       {
         g_prefix_error (error, _("Could not open the database %s: "), path);
         return NULL;
