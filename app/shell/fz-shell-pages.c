@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fz-dashboard-page.h"
 #include "fz-shell-pages.h"
 
 static GtkWidget *
@@ -25,8 +26,7 @@ placeholder (const char *icon_name,
 static GtkWidget *
 create_dashboard (FzPluginManager *manager)
 {
-  return placeholder ("view-grid-symbolic", _("Dashboard"),
-                      _("Progress against the plan's targets will be shown here."));
+  return fz_dashboard_page_new (manager);
 }
 
 static GtkWidget *

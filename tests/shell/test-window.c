@@ -8,6 +8,8 @@
 
 #include "fuzhu.h"
 #include "fz-application.h"
+#include "fz-chart.h"
+#include "fz-dashboard-page.h"
 #include "fz-preferences-window.h"
 #include "fz-window.h"
 
@@ -43,6 +45,9 @@ fixture_setup (Fixture       *f,
   db = fz_database_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (settings);
+  /* Settings live in memory for the whole run: start each test afresh. */
+  g_settings_reset (settings, "disabled-plugins");
+  g_settings_reset (settings, "last-page");
   context = fz_context_new (db, settings, "tester");
   f->manager = fz_plugin_manager_new (context);
   fz_plugin_manager_load_all (f->manager);
@@ -97,19 +102,44 @@ find_type (GtkWidget *root,
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_sidebar (FzWindow *window)
+{
+  GtkWidget *sidebar = find_named (GTK_WIDGET (window), "fz-sidebar");
+
+  g_assert_true (GTK_IS_LIST_BOX (sidebar));
+  return sidebar;
+}
+
 static void
 test_sidebar_has_measure (Fixture       *f,
                           gconstpointer  data)
 {
-  GtkWidget *label = find_label (GTK_WIDGET (f->window), "Template measure");
+  GtkWidget *sidebar = find_sidebar (f->window);
+  GtkWidget *label = find_label (sidebar, "Template measure");
   GtkWidget *row;
 
   g_assert_nonnull (label);
   row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (row);
   g_assert_true (GTK_IS_LIST_BOX (gtk_widget_get_parent (row)));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Registry"));
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Dashboard"));
+  g_assert_nonnull (find_label (sidebar, "Registry"));
+  g_assert_nonnull (find_label (sidebar, "Dashboard"));
 
   /* Choosing it shows the measure's own page. */
   g_assert_true (fz_window_show_page (f->window, "template"));
@@ -129,14 +159,14 @@ test_disable_removes_from_sidebar (Fixture       *f,
   g_assert_true (fz_plugin_manager_set_enabled (f->manager, "template", FALSE, &error));
   g_assert_no_error (error);
   iterate (100);
-  g_assert_null (find_label (GTK_WIDGET (f->window), "Template measure"));
+  g_assert_null (find_label (find_sidebar (f->window), "Template measure"));
   g_assert_false (fz_window_show_page (f->window, "template"));
   /* The window falls back to the dashboard rather than a dead page. */
   g_assert_cmpstr (fz_window_get_page (f->window), ==, "dashboard");
 
   g_assert_true (fz_plugin_manager_set_enabled (f->manager, "template", TRUE, &error));
   iterate (100);
-  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Template measure"));
+  g_assert_nonnull (find_label (find_sidebar (f->window), "Template measure"));
 }
 
 static void
@@ -165,10 +195,93 @@ test_preferences_lists_plugins (Fixture       *f,
   iterate (100);
   g_assert_cmpint (fz_plugin_entry_get_state (fz_plugin_manager_find (f->manager, "template")), ==,
                    FZ_PLUGIN_STATE_DISABLED);
-  g_assert_null (find_label (GTK_WIDGET (f->window), "Template measure"));
+  g_assert_null (find_label (find_sidebar (f->window), "Template measure"));
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   iterate (50);
+}
+
+static gboolean
+label_contains (GtkWidget  *root,
+                const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) && gtk_widget_get_mapped (root))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (label_contains (child, part))
+      return TRUE;
+  return FALSE;
+}
+
+/* Selects @text in whichever drop-down offers it. */
+static gboolean
+select_in_dropdowns (GtkWidget  *root,
+                     const char *text)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (root));
+      for (guint i = 0; model && i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+          if (GTK_IS_STRING_OBJECT (item) && g_str_equal (gtk_string_object_get_string (item), text))
+            {
+              gtk_drop_down_set_selected (GTK_DROP_DOWN (root), i);
+              return TRUE;
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (select_in_dropdowns (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_dashboard_shows_figures (Fixture       *f,
+                              gconstpointer  data)
+{
+  FzDatabase *db = fz_context_get_database (fz_plugin_manager_get_context (f->manager));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  FzChart *bars;
+  FzChart *line;
+
+  g_assert_true (fz_database_execute (db,
+                                      "INSERT INTO template_note (body, county_code, created) VALUES "
+                                      "('a', '330881', '2023-02-01'), ('b', '330881', '2023-03-01'), "
+                                      "('c', '330803', '2024-01-01')", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (fz_window_show_page (f->window, "template"));
+  iterate (50);
+  g_assert_true (fz_window_show_page (f->window, "dashboard"));
+  iterate (200);
+
+  page = find_type (GTK_WIDGET (f->window), FZ_TYPE_DASHBOARD_PAGE);
+  g_assert_nonnull (page);
+  /* The three targets of the plan, with their goals. */
+  g_assert_true (label_contains (page, "3600"));
+  g_assert_true (label_contains (page, "800"));
+  g_assert_true (label_contains (page, "65.0%"));
+  g_assert_true (label_contains (page, "Notes written"));
+
+  /* The charts say in words what they draw. */
+  fz_dashboard_page_select (FZ_DASHBOARD_PAGE (page), 2024, "330881");
+  iterate (100);
+  bars = FZ_CHART (find_type (page, FZ_TYPE_CHART));
+  g_assert_nonnull (bars);
+  line = FZ_CHART (find_type (gtk_widget_get_next_sibling (GTK_WIDGET (bars)), FZ_TYPE_CHART));
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (fz_chart_get_summary (bars), "江山市 0"));
+
+  /* With the template's figure charted: to 2024, 江山市 has 2 and 衢江区 1. */
+  g_assert_true (select_in_dropdowns (page, "Template measure — Notes written"));
+  iterate (100);
+  g_assert_nonnull (strstr (fz_chart_get_summary (bars), "衢江区 1"));
+  g_assert_nonnull (strstr (fz_chart_get_summary (bars), "江山市 2"));
+  /* Over the years in 江山市, added up: 0, 2, 2, 2. */
+  g_assert_nonnull (strstr (fz_chart_get_summary (line), "2022 0; 2023 2; 2024 2; 2025 2"));
 }
 
 int
@@ -205,6 +318,9 @@ main (int argc, char *argv[])
 
   g_test_add ("/Fuzhu/Window/preferences-lists-plugins", Fixture, NULL,
               fixture_setup, test_preferences_lists_plugins, fixture_teardown);
+
+  g_test_add ("/Fuzhu/Window/dashboard-shows-figures", Fixture, NULL,
+              fixture_setup, test_dashboard_shows_figures, fixture_teardown);
 
   status = g_test_run ();
   if (system (cleanup) != 0)
