@@ -25,4 +25,7 @@ typedef struct {
   FzCliFunc   func;
 } FzCliCommand;
 
+/* The core commands that live in their own files. */
+int fz_cli_targets (FzCli *cli, int argc, char **argv, GError **error);
+
 G_END_DECLS

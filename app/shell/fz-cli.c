@@ -15,6 +15,7 @@ static int cmd_plugins (FzCli *cli, int argc, char **argv, GError **error);
 static const FzCliCommand commands[] = {
   { "help", "[COMMAND]", N_("Show the commands and what they do"), FALSE, cmd_help },
   { "plugins", "", N_("List the plugins: ID, state (loaded, disabled, failed), title and why one failed"), TRUE, cmd_plugins },
+  { "targets", "[list|set KEY VALUE|unset KEY] [--county C] [--plan ID]", N_("Show or change the plan's targets, citywide or per county"), TRUE, fz_cli_targets },
 };
 
 static const FzCliCommand *

@@ -13,6 +13,8 @@ struct _FzPreferencesWindow
   FzPluginManager      *manager;
   AdwPreferencesGroup  *plugins_group;
   AdwActionRow         *database_row;
+  AdwPreferencesPage   *targets_page;
+  char                 *plan_id;
   GPtrArray            *rows;
   gboolean              updating;
 };
@@ -135,6 +137,114 @@ plugins_changed_cb (FzPreferencesWindow *self,
   rebuild (self);
 }
 
+static FzDatabase *
+get_database (FzPreferencesWindow *self)
+{
+  return fz_context_get_database (fz_plugin_manager_get_context (self->manager));
+}
+
+static void
+show_target_error (AdwEntryRow *row,
+                   const char  *message)
+{
+  if (message)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Leave empty for no target"), -1);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+    }
+}
+
+static void
+target_applied_cb (AdwEntryRow         *row,
+                   FzPreferencesWindow *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "fz-target-key");
+  const char *county = g_object_get_data (G_OBJECT (row), "fz-county");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+  double value = -1;
+
+  if (*text)
+    {
+      char *end = NULL;
+      value = g_ascii_strtod (text, &end);
+      if (end == text || *end != '\0' || value < 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a number of zero or more"), text);
+          show_target_error (row, message);
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+          return;
+        }
+    }
+  if (!fz_target_set (get_database (self), self->plan_id, key, county, value, &error))
+    {
+      show_target_error (row, error->message);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  show_target_error (row, NULL);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Target saved")));
+}
+
+static void
+build_targets (FzPreferencesWindow *self)
+{
+  FzDatabase *db = get_database (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(FzPlan) plan = fz_plan_for_year (db, g_date_time_get_year (now), NULL);
+  g_autoptr(GPtrArray) kinds = fz_target_list_kinds (db, NULL);
+  g_autoptr(GPtrArray) counties = fz_county_list (db, NULL);
+  g_autofree char *city = fz_county_get_name (db, FZ_CITY_CODE);
+
+  if (plan == NULL || kinds == NULL || counties == NULL)
+    return;
+  self->plan_id = g_strdup (plan->id);
+
+  for (guint k = 0; k < kinds->len; k++)
+    {
+      FzTargetInfo *kind = g_ptr_array_index (kinds, k);
+      GtkWidget *group = adw_preferences_group_new ();
+      g_autofree char *description = g_strdup_printf ("%s — %s", plan->title, kind->definition);
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), kind->title);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+      for (int c = -1; c < (int) counties->len; c++)
+        {
+          const char *code = c < 0 ? FZ_CITY_CODE : ((FzCounty *) g_ptr_array_index (counties, c))->code;
+          const char *name = c < 0 ? city : ((FzCounty *) g_ptr_array_index (counties, c))->name;
+          GtkWidget *row = adw_entry_row_new ();
+          g_autofree char *title = g_strdup_printf ("%s（%s）", name, kind->unit);
+          g_autofree char *text = NULL;
+          double value = 0;
+          gboolean found = FALSE;
+
+          fz_target_get (db, plan->id, kind->key, code, &value, &found, NULL);
+          if (found)
+            text = g_strdup_printf ("%g", value);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+          adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+          adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+          g_object_set_data_full (G_OBJECT (row), "fz-target-key", g_strdup (kind->key), g_free);
+          g_object_set_data_full (G_OBJECT (row), "fz-county", g_strdup (code), g_free);
+          show_target_error (ADW_ENTRY_ROW (row), NULL);
+          g_signal_connect (row, "apply", G_CALLBACK (target_applied_cb), self);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      adw_preferences_page_add (self->targets_page, ADW_PREFERENCES_GROUP (group));
+    }
+}
+
 static void
 fz_preferences_window_dispose (GObject *object)
 {
@@ -143,6 +253,7 @@ fz_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_PREFERENCES_WINDOW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->manager);
+  g_clear_pointer (&self->plan_id, g_free);
 
   G_OBJECT_CLASS (fz_preferences_window_parent_class)->dispose (object);
 }
@@ -158,6 +269,7 @@ fz_preferences_window_class_init (FzPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/fuzhu/Fuzhu/fz-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FzPreferencesWindow, plugins_group);
   gtk_widget_class_bind_template_child (widget_class, FzPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, FzPreferencesWindow, targets_page);
 }
 
 static void
@@ -176,6 +288,7 @@ fz_preferences_window_new (FzPluginManager *manager)
   self->manager = g_object_ref (manager);
   adw_action_row_set_subtitle (self->database_row, fz_database_get_path (db));
   rebuild (self);
+  build_targets (self);
   g_signal_connect_object (fz_plugin_manager_get_plugins (manager), "items-changed",
                            G_CALLBACK (plugins_changed_cb), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);

@@ -193,6 +193,46 @@ test_bad_database (Fixture       *f,
   g_assert_nonnull (strstr (run.err, f->db));
 }
 
+static void
+test_targets (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(Run) list = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) too_high = { 0 };
+  g_auto(Run) not_number = { 0 };
+  g_auto(Run) bad_county = { 0 };
+  g_auto(Run) unset = { 0 };
+  g_auto(Run) after = { 0 };
+
+  fuzhu (&list, "--database", f->db, "targets", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "new-employment\t330800\t衢州市\t3600\t人\n"));
+  g_assert_nonnull (strstr (list.out, "new-welfare-posts\t330800\t衢州市\t800\t"));
+  g_assert_nonnull (strstr (list.out, "employment-rate\t330800\t衢州市\t65\t%\n"));
+
+  fuzhu (&set, "--database", f->db, "targets", "set", "new-welfare-posts", "140", "--county", "常山县", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  fuzhu (&again, "--database", f->db, "targets", NULL);
+  g_assert_nonnull (strstr (again.out, "new-welfare-posts\t330822\t常山县\t140\t"));
+
+  fuzhu (&too_high, "--database", f->db, "targets", "set", "employment-rate", "101", NULL);
+  g_assert_cmpint (too_high.status, ==, 1);
+  fuzhu (&not_number, "--database", f->db, "targets", "set", "new-employment", "三千", NULL);
+  g_assert_cmpint (not_number.status, ==, 1);
+  g_assert_nonnull (strstr (not_number.err, "三千"));
+  fuzhu (&bad_county, "--database", f->db, "targets", "set", "new-employment", "9", "--county", "西湖区", NULL);
+  g_assert_cmpint (bad_county.status, ==, 1);
+
+  fuzhu (&unset, "--database", f->db, "targets", "unset", "new-welfare-posts", "--county", "330822", NULL);
+  g_assert_cmpint (unset.status, ==, 0);
+  fuzhu (&after, "--database", f->db, "targets", NULL);
+  g_assert_null (strstr (after.out, "330822"));
+  /* Nothing else moved. */
+  g_assert_cmpstr (after.out, ==, list.out);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -202,6 +242,7 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Cli/version-and-usage", Fixture, NULL, fixture_setup, test_version_and_usage, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/plugins-listing", Fixture, NULL, fixture_setup, test_plugins_listing, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/plugin-commands", Fixture, NULL, fixture_setup, test_plugin_commands, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/targets", Fixture, NULL, fixture_setup, test_targets, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/bad-database", Fixture, NULL, fixture_setup, test_bad_database, fixture_teardown);
 
   return g_test_run ();
