@@ -13,4 +13,6 @@
 # include "fz-plugin-manager.h"
 # include "fz-targets.h"
 # include "fz-figures.h"
+# include "fz-i18n.h"
+# include "fz-report.h"
 #undef FUZHU_INSIDE

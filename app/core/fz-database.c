@@ -68,6 +68,7 @@ static const struct {
 } core_owners[] = {
   { "core", core_migrations, &core_n_migrations },
   { "targets", _fz_targets_migrations, &_fz_targets_n_migrations },
+  { "report", _fz_report_migrations, &_fz_report_n_migrations },
 };
 
 static int
@@ -306,6 +307,7 @@ fz_database_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  _fz_i18n_init ();
   self = g_object_new (FZ_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 

@@ -9,6 +9,7 @@
 #include "fz-county.h"
 #include "fz-database.h"
 #include "fz-figures.h"
+#include "fz-i18n.h"
 #include "fz-measure.h"
 #include "fz-plugin-manager.h"
 
@@ -41,6 +42,9 @@ figure_free (FzFigure *figure)
   g_free (figure->measure_title);
   g_free (figure->target_key);
   g_free (figure->definition);
+  g_free (figure->print_title);
+  g_free (figure->print_unit);
+  g_free (figure->print_measure_title);
   g_hash_table_unref (figure->values);
   g_free (figure);
 }
@@ -163,6 +167,8 @@ fz_figures_compute (FzPluginManager  *manager,
 
       figure->title = g_strdup (kind->title);
       figure->unit = g_strdup (kind->unit);
+      figure->print_title = g_strdup (kind->print_title);
+      figure->print_unit = g_strdup (kind->unit);
       figure->target_key = g_strdup (kind->key);
       figure->definition = g_strdup (kind->definition);
       figure->kind = kind->kind;
@@ -208,6 +214,9 @@ fz_figures_compute (FzPluginManager  *manager,
           figure->unit = g_strdup (info->unit ? g_dgettext (domain, info->unit) : "");
           figure->measure_id = g_strdup (minfo->id);
           figure->measure_title = g_strdup (fz_measure_get_title (measure));
+          figure->print_title = fz_print_gettext (domain, info->title);
+          figure->print_unit = info->unit ? fz_print_gettext (domain, info->unit) : g_strdup ("");
+          figure->print_measure_title = fz_print_gettext (domain, minfo->title);
           figure->target_key = g_strdup (info->target);
           figure->kind = (info->flags & FZ_INDICATOR_OWN) ? FZ_TARGET_PERCENT : FZ_TARGET_COUNT;
           g_ptr_array_add (mine, figure);

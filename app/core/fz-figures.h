@@ -23,6 +23,9 @@ typedef struct {
   char         *measure_title;
   char         *target_key;    /* the target this is, or counts toward; else NULL */
   char         *definition;    /* for targets: how it is counted */
+  char         *print_title;   /* the title in the print language (Chinese) */
+  char         *print_unit;
+  char         *print_measure_title;
   FzTargetKind  kind;          /* COUNT: added up over years; PERCENT: a rate */
   GHashTable   *values;        /* "YEAR/COUNTY" -> double* */
 } FzFigure;

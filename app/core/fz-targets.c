@@ -56,6 +56,7 @@ fz_target_info_free (FzTargetInfo *info)
     return;
   g_free (info->key);
   g_free (info->title);
+  g_free (info->print_title);
   g_free (info->unit);
   g_free (info->definition);
   g_free (info);
@@ -174,6 +175,7 @@ fz_target_list_kinds (FzDatabase  *db,
 
       info->key = fz_statement_dup_text (st, 0);
       info->title = fz_statement_dup_text (st, 1);
+      info->print_title = fz_statement_dup_text (st, 1);
       info->unit = fz_statement_dup_text (st, 2);
       info->kind = g_str_equal (fz_statement_get_text (st, 3), "percent") ? FZ_TARGET_PERCENT : FZ_TARGET_COUNT;
       info->definition = fz_statement_dup_text (st, 4);

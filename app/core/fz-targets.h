@@ -23,6 +23,7 @@ typedef enum {
 typedef struct {
   char         *key;
   char         *title;      /* in the user's language where the key is known */
+  char         *print_title; /* as recorded, in Chinese, for documents */
   char         *unit;
   char         *definition; /* how the figure is counted */
   FzTargetKind  kind;

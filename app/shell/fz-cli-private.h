@@ -27,5 +27,7 @@ typedef struct {
 
 /* The core commands that live in their own files. */
 int fz_cli_targets (FzCli *cli, int argc, char **argv, GError **error);
+int fz_cli_report  (FzCli *cli, int argc, char **argv, GError **error);
+int fz_cli_import  (FzCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -15,6 +15,8 @@ static int cmd_plugins (FzCli *cli, int argc, char **argv, GError **error);
 static const FzCliCommand commands[] = {
   { "help", "[COMMAND]", N_("Show the commands and what they do"), FALSE, cmd_help },
   { "plugins", "", N_("List the plugins: ID, state (loaded, disabled, failed), title and why one failed"), TRUE, cmd_plugins },
+  { "report", "annual --year Y [--county C] --output FILE", N_("Write the yearly report of the city or a county (.xlsx, or .json for the city)"), TRUE, fz_cli_report },
+  { "import", "report FILE", N_("Import a county's yearly report file into the city's figures"), TRUE, fz_cli_import },
   { "targets", "[list|set KEY VALUE|unset KEY] [--county C] [--plan ID]", N_("Show or change the plan's targets, citywide or per county"), TRUE, fz_cli_targets },
 };
 
