@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "fz-dashboard-page.h"
+#include "fz-reports-page.h"
 #include "fz-shell-pages.h"
 
 static GtkWidget *
@@ -36,9 +37,16 @@ create_registry (FzPluginManager *manager)
                       _("The registry of certified persons will be shown here."));
 }
 
+static GtkWidget *
+create_reports (FzPluginManager *manager)
+{
+  return fz_reports_page_new (manager);
+}
+
 static const FzShellPage builtin_pages[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", create_dashboard },
   { "registry", N_("Registry"), "system-users-symbolic", create_registry },
+  { "reports", N_("County Reports"), "x-office-spreadsheet-symbolic", create_reports },
 };
 
 guint

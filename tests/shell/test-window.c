@@ -11,6 +11,7 @@
 #include "fz-chart.h"
 #include "fz-dashboard-page.h"
 #include "fz-preferences-window.h"
+#include "fz-reports-page.h"
 #include "fz-window.h"
 
 /* The main window in a real GTK display (run under Xvfb). */
@@ -284,6 +285,43 @@ test_dashboard_shows_figures (Fixture       *f,
   g_assert_nonnull (strstr (fz_chart_get_summary (line), "2022 0; 2023 2; 2024 2; 2025 2"));
 }
 
+static void
+test_reports_side_by_side (Fixture       *f,
+                           gconstpointer  data)
+{
+  FzDatabase *db = fz_context_get_database (fz_plugin_manager_get_context (f->manager));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = g_build_filename (f->dir, "a.json", NULL);
+  g_autofree char *b = g_build_filename (f->dir, "b.json", NULL);
+  GtkWidget *page;
+
+  g_assert_true (fz_database_execute (db,
+                                      "INSERT INTO template_note (body, county_code, created) VALUES "
+                                      "('a', '330822', '2024-02-01'), ('b', '330822', '2024-03-01'), "
+                                      "('c', '330824', '2024-01-01')", NULL, &error));
+  {
+    g_autoptr(FzReport) ra = fz_report_build (f->manager, 2024, "330822", &error);
+    g_autoptr(FzReport) rb = fz_report_build (f->manager, 2024, "330824", &error);
+    g_assert_no_error (error);
+    g_assert_true (fz_report_write (ra, a, &error));
+    g_assert_true (fz_report_write (rb, b, &error));
+  }
+
+  g_assert_true (fz_window_show_page (f->window, "reports"));
+  iterate (100);
+  page = find_type (GTK_WIDGET (f->window), FZ_TYPE_REPORTS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (label_contains (page, "No County Reports Yet"));
+
+  g_assert_true (fz_reports_page_import_file (FZ_REPORTS_PAGE (page), a, &error));
+  g_assert_true (fz_reports_page_import_file (FZ_REPORTS_PAGE (page), b, &error));
+  g_assert_no_error (error);
+  iterate (100);
+  g_assert_true (label_contains (page, "2 of 6 counties reported"));
+  g_assert_true (label_contains (page, "常山县"));
+  g_assert_true (label_contains (page, "已写备注"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -321,6 +359,9 @@ main (int argc, char *argv[])
 
   g_test_add ("/Fuzhu/Window/dashboard-shows-figures", Fixture, NULL,
               fixture_setup, test_dashboard_shows_figures, fixture_teardown);
+
+  g_test_add ("/Fuzhu/Window/reports-side-by-side", Fixture, NULL,
+              fixture_setup, test_reports_side_by_side, fixture_teardown);
 
   status = g_test_run ();
   if (system (cleanup) != 0)
