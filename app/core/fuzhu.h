@@ -10,4 +10,6 @@
 # include "fz-context.h"
 # include "fz-measure.h"
 # include "fz-plugin-manager.h"
+# include "fz-format.h"
+# include "fz-document.h"
 #undef FUZHU_INSIDE
