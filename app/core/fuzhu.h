@@ -12,4 +12,5 @@
 # include "fz-plugin-manager.h"
 # include "fz-format.h"
 # include "fz-document.h"
+# include "fz-certificate-register.h"
 #undef FUZHU_INSIDE

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "fz-certificate-register-private.h"
 #include "fz-database-private.h"
 
 G_DEFINE_QUARK (fz-database-error-quark, fz_database_error)
@@ -64,6 +65,7 @@ static const struct {
   guint              n_migrations;
 } core_owners[] = {
   { "core", core_migrations, G_N_ELEMENTS (core_migrations) },
+  { "documents", _fz_documents_migrations, FZ_DOCUMENTS_N_MIGRATIONS },
 };
 
 static int

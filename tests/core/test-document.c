@@ -503,14 +503,23 @@ static void
 test_certificates (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (f->dir, "fuzhu.db", NULL);
+  g_autoptr(FzDatabase) db = fz_database_open (db_path, &error);
+  g_autoptr(FzContext) context = NULL;
   g_autoptr(FzDocument) doc = NULL;
   g_autoptr(GPtrArray) serials = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *path = NULL;
   g_auto(GStrv) pages = NULL;
   GDate date;
 
+  g_assert_no_error (error);
   if (!have_poppler ())
-    return;
+    {
+      g_assert_finalize_object (g_steal_pointer (&db));
+      return;
+    }
+  context = fz_context_new (db, NULL, "tester");
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 15, 12, 2025);
@@ -519,18 +528,24 @@ test_certificates (Fixture       *f,
   for (guint i = 0; i < 3; i++)
     {
       FzCertificate *cert = fz_document_add_certificate (doc);
+      g_autofree char *key = g_strdup_printf ("2025/massage/%u", i);
+      g_autofree char *subject = g_strdup_printf ("%s 盲人医疗按摩项目 %s", names[i],
+                                                  (const char *[]) { "一等奖", "二等奖", "三等奖" }[i]);
       g_autofree char *recipient = g_strdup_printf ("%s 同志：", names[i]);
       g_autofree char *body = g_strdup_printf ("在2025年衢州市残疾人职业技能竞赛盲人医疗按摩项目中荣获%s。\n特发此证，以资鼓励。",
                                                (const char *[]) { "一等奖", "二等奖", "三等奖" }[i]);
-      char *serial = g_strdup_printf ("FZ-2025-%06u", i + 1);
+      FzCertificateRequest request = { "skills-competition", "award-certificate", key, subject,
+                                       NULL, &date, NULL, NULL };
+      g_autoptr(FzCertificateRecord) record = fz_certificate_register_issue (context, &request, NULL, &error);
 
+      g_assert_no_error (error);
       fz_certificate_set_title (cert, "荣誉证书");
       fz_certificate_set_recipient (cert, recipient);
       fz_certificate_set_body (cert, body);
       fz_certificate_set_issuer (cert, "衢州市残疾人联合会");
-      fz_certificate_set_date (cert, &date, FZ_DATE_STYLE_HANZI);
-      fz_certificate_set_serial (cert, serial);
-      g_ptr_array_add (serials, serial);
+      fz_certificate_set_date (cert, &record->issued, FZ_DATE_STYLE_HANZI);
+      fz_certificate_set_serial (cert, record->serial);
+      g_ptr_array_add (serials, g_strdup (record->serial));
     }
 
   path = render (f, doc, "certificates.pdf");
@@ -558,6 +573,8 @@ test_certificates (Fixture       *f,
       g_assert_false (has_words (pages[i], "第 1 页"));
     }
 
+  g_object_unref (g_steal_pointer (&context));
+  g_assert_finalize_object (g_steal_pointer (&db));
 }
 
 /* The x of the first word of @word's in pdftotext -bbox output. */
