@@ -12,5 +12,6 @@
 # include "fz-plugin-manager.h"
 # include "fz-format.h"
 # include "fz-document.h"
+# include "fz-document-registry.h"
 # include "fz-certificate-register.h"
 #undef FUZHU_INSIDE

@@ -862,6 +862,96 @@ test_rows_from_statement (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* The registry of documents measures offer */
+
+static const FzDocumentInfo competition_documents[] = {
+  { "award-list", "Award list", FZ_DOCUMENT_PUBLIC, FZ_ORIENTATION_PORTRAIT,
+    (const char * const []) { "year", "event", NULL } },
+  { "award-certificate", "Award certificates", FZ_DOCUMENT_INTERNAL, FZ_ORIENTATION_LANDSCAPE,
+    (const char * const []) { "year", NULL } },
+};
+
+static const FzDocumentInfo massage_documents[] = {
+  { "award-list", "Appraisal list", FZ_DOCUMENT_PUBLIC, FZ_ORIENTATION_LANDSCAPE, NULL },
+};
+
+static void
+test_registry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzDocumentRegistry) registry = fz_document_registry_new ();
+  g_autoptr(FzDocument) doc = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  const FzDocumentInfo *info;
+  guint position = 99;
+  char *good[] = { "year=2025", "event=盲人按摩", NULL };
+  char *unknown[] = { "county=330802", NULL };
+  char *bare[] = { "2025", NULL };
+  char *twice[] = { "year=2024", "year=2025", NULL };
+  static const FzDocumentInfo bad[] = {
+    { "Award_List", "Bad", FZ_DOCUMENT_PUBLIC, FZ_ORIENTATION_PORTRAIT, NULL },
+  };
+
+  g_assert_true (fz_document_registry_add (registry, "skills-competition", NULL, competition_documents,
+                                           G_N_ELEMENTS (competition_documents), &error));
+  g_assert_no_error (error);
+  g_assert_true (fz_document_registry_add (registry, "blind-massage", NULL, massage_documents,
+                                           G_N_ELEMENTS (massage_documents), &error));
+  g_assert_cmpuint (fz_document_registry_get_n_items (registry), ==, 3);
+  g_assert_cmpstr (fz_document_registry_get_name (registry, 0), ==, "skills-competition/award-list");
+  g_assert_cmpstr (fz_document_registry_get_owner (registry, 2), ==, "blind-massage");
+  g_assert_cmpstr (fz_document_registry_get_title (registry, 1), ==, "Award certificates");
+
+  /* Again, or with a bad id: refused whole. */
+  g_assert_false (fz_document_registry_add (registry, "blind-massage", NULL, massage_documents, 1, &error));
+  g_assert_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (fz_document_registry_add (registry, "other", NULL, bad, 1, &error));
+  g_assert_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (fz_document_registry_get_n_items (registry), ==, 3);
+
+  info = fz_document_registry_lookup (registry, "award-certificate", &position, &error);
+  g_assert_no_error (error);
+  g_assert_true (info == &competition_documents[1]);
+  g_assert_cmpuint (position, ==, 1);
+  info = fz_document_registry_lookup (registry, "blind-massage/award-list", &position, &error);
+  g_assert_true (info == &massage_documents[0]);
+  g_assert_null (fz_document_registry_lookup (registry, "award-list", NULL, &error));
+  g_assert_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (fz_document_registry_lookup (registry, "no-such-list", NULL, &error));
+  g_assert_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The declaration decides privacy. */
+  doc = fz_document_new_for_info (&competition_documents[0]);
+  g_assert_cmpint (fz_document_get_privacy (doc), ==, FZ_DOCUMENT_PUBLIC);
+  g_clear_object (&doc);
+  doc = fz_document_new_for_info (&competition_documents[1]);
+  g_assert_cmpint (fz_document_get_privacy (doc), ==, FZ_DOCUMENT_INTERNAL);
+  g_assert_cmpint (fz_document_get_orientation (doc), ==, FZ_ORIENTATION_LANDSCAPE);
+
+  params = fz_document_info_parse_parameters (&competition_documents[0], 2, good, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (params, "event"), ==, "盲人按摩");
+  g_assert_null (fz_document_info_parse_parameters (&competition_documents[0], 1, unknown, &error));
+  g_assert_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "year, event"));
+  g_clear_error (&error);
+  g_assert_null (fz_document_info_parse_parameters (&competition_documents[0], 1, bare, &error));
+  g_assert_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (fz_document_info_parse_parameters (&competition_documents[0], 2, twice, &error));
+  g_assert_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  fz_document_registry_remove_owner (registry, "skills-competition");
+  g_assert_cmpuint (fz_document_registry_get_n_items (registry), ==, 1);
+  g_assert_nonnull (fz_document_registry_lookup (registry, "award-list", NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -893,6 +983,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/Fuzhu/Document/changes-relayout", test_changes_relayout);
   g_test_add ("/Fuzhu/Document/rows-from-statement", Fixture, NULL,
               fixture_setup, test_rows_from_statement, fixture_teardown);
+  g_test_add_func ("/Fuzhu/Document/registry", test_registry);
 
   return g_test_run ();
 }
