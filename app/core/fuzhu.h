@@ -15,4 +15,8 @@
 # include "fz-figures.h"
 # include "fz-i18n.h"
 # include "fz-report.h"
+# include "fz-format.h"
+# include "fz-document.h"
+# include "fz-document-registry.h"
+# include "fz-certificate-register.h"
 #undef FUZHU_INSIDE

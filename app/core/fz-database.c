@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "fz-core-private.h"
+#include "fz-certificate-register-private.h"
 #include "fz-database-private.h"
 
 G_DEFINE_QUARK (fz-database-error-quark, fz_database_error)
@@ -58,6 +59,7 @@ static const FzMigration core_migrations[] = {
 };
 
 static const guint core_n_migrations = G_N_ELEMENTS (core_migrations);
+static const guint documents_n_migrations = FZ_DOCUMENTS_N_MIGRATIONS;
 
 /* libfuzhu's subsystems are owners like any plugin, each with its own
  * steps, so that they grow independently. Applied in this order at open. */
@@ -69,6 +71,7 @@ static const struct {
   { "core", core_migrations, &core_n_migrations },
   { "targets", _fz_targets_migrations, &_fz_targets_n_migrations },
   { "report", _fz_report_migrations, &_fz_report_n_migrations },
+  { "documents", _fz_documents_migrations, &documents_n_migrations },
 };
 
 static int

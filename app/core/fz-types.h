@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct _FzContext        FzContext;
 typedef struct _FzDatabase       FzDatabase;
 typedef struct _FzDocument       FzDocument;
+typedef struct _FzDocumentRegistry FzDocumentRegistry;
 typedef struct _FzMeasure        FzMeasure;
 typedef struct _FzPluginManager  FzPluginManager;
 typedef struct _FzPluginEntry    FzPluginEntry;
