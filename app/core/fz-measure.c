@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fz-document.h"
 #include "fz-measure.h"
 
 G_DEFINE_INTERFACE (FzMeasure, fz_measure, G_TYPE_OBJECT)
@@ -100,6 +101,41 @@ fz_measure_run_command (FzMeasure  *self,
       return FZ_EXIT_USAGE;
     }
   return iface->run_command (self, context, argc, argv, error);
+}
+
+FzDocument *
+fz_measure_build_document (FzMeasure             *self,
+                           FzContext             *context,
+                           const FzDocumentInfo  *info,
+                           GHashTable            *params,
+                           GError               **error)
+{
+  FzMeasureInterface *iface;
+  g_autoptr(FzDocument) document = NULL;
+
+  g_return_val_if_fail (FZ_IS_MEASURE (self), NULL);
+  g_return_val_if_fail (info != NULL, NULL);
+
+  iface = FZ_MEASURE_GET_IFACE (self);
+  if (iface->build_document == NULL)
+    {
+      g_set_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_NOT_FOUND,
+                   _("“%s” prints no documents"), fz_measure_get_id (self));
+      return NULL;
+    }
+  document = iface->build_document (self, context, info, params, error);
+  if (document == NULL)
+    return NULL;
+  if (fz_document_get_privacy (document) != info->privacy)
+    {
+      g_set_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_INVALID,
+                   _("“%s/%s” is declared %s but was built %s; it is not printed"),
+                   fz_measure_get_id (self), info->id,
+                   info->privacy == FZ_DOCUMENT_PUBLIC ? "public" : "internal",
+                   fz_document_get_privacy (document) == FZ_DOCUMENT_PUBLIC ? "public" : "internal");
+      return NULL;
+    }
+  return g_steal_pointer (&document);
 }
 
 FzIndicatorValues *

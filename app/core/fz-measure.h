@@ -9,6 +9,7 @@
 
 #include "fz-types.h"
 #include "fz-database.h"
+#include "fz-document-registry.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +55,8 @@ typedef struct {
   guint                  n_indicators;
   const FzCommandInfo   *commands;
   guint                  n_commands;
+  const FzDocumentInfo  *documents;      /* what it prints; privacy is declared here */
+  guint                  n_documents;
 } FzMeasureInfo;
 
 /* The figures a measure computes for one year, per county (code). */
@@ -83,6 +86,14 @@ struct _FzMeasureInterface
                                               int                 argc,
                                               char              **argv,
                                               GError            **error);
+  /* Builds @info (one of info->documents) with @params (NAME -> VALUE, from
+   * the command line or the print dialog). Start it with
+   * fz_document_new_for_info() so its privacy is the declared one. */
+  FzDocument          *(*build_document)     (FzMeasure            *self,
+                                              FzContext            *context,
+                                              const FzDocumentInfo *info,
+                                              GHashTable           *params,
+                                              GError              **error);
 };
 
 const FzMeasureInfo *fz_measure_get_info           (FzMeasure          *self);
@@ -103,6 +114,13 @@ int                  fz_measure_run_command        (FzMeasure          *self,
                                                     GError            **error);
 const FzCommandInfo *fz_measure_find_command       (FzMeasure          *self,
                                                     const char         *name);
+/* Builds one of the measure's documents; fails when the measure returns one
+ * whose privacy is not the declared one (a public list must mask). */
+FzDocument          *fz_measure_build_document     (FzMeasure            *self,
+                                                    FzContext            *context,
+                                                    const FzDocumentInfo *info,
+                                                    GHashTable           *params,
+                                                    GError              **error);
 
 #define FZ_CITY_CODE "330800"
 

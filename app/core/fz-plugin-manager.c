@@ -7,6 +7,9 @@
 #include <libpeas/peas.h>
 
 #include "fz-context.h"
+#include "fz-county.h"
+#include "fz-document.h"
+#include "fz-report.h"
 #include "fz-database.h"
 #include "fz-measure.h"
 #include "fz-plugin-manager.h"
@@ -30,6 +33,13 @@ struct _FzPluginManager
   PeasEngine *engine;
   GListStore *entries;
   GString    *peas_messages; /* what libpeas said while loading one plugin */
+  FzDocumentRegistry *documents; /* built on demand, dropped when plugins change */
+};
+
+/* libfuzhu's own documents. */
+static const FzDocumentInfo core_documents[] = {
+  { "annual-report", N_("Yearly monitoring report"), FZ_DOCUMENT_INTERNAL, FZ_ORIENTATION_PORTRAIT,
+    (const char * const []) { "year", "county", NULL } },
 };
 
 G_DEFINE_TYPE (FzPluginManager, fz_plugin_manager, G_TYPE_OBJECT)
@@ -140,6 +150,7 @@ fz_plugin_manager_finalize (GObject *object)
 {
   FzPluginManager *self = FZ_PLUGIN_MANAGER (object);
 
+  g_clear_object (&self->documents);
   g_clear_object (&self->entries);
   g_clear_object (&self->engine);
   g_clear_object (&self->context);
@@ -364,6 +375,7 @@ fz_plugin_manager_load_all (FzPluginManager *self)
 
   g_return_if_fail (FZ_IS_PLUGIN_MANAGER (self));
 
+  g_clear_object (&self->documents);
   g_list_store_remove_all (self->entries);
   peas_engine_rescan_plugins (self->engine);
   infos = peas_engine_get_plugin_list (self->engine);
@@ -451,7 +463,93 @@ fz_plugin_manager_set_enabled (FzPluginManager  *self,
       g_clear_pointer (&entry->reason, g_free);
     }
 
+  g_clear_object (&self->documents);
   g_list_store_find (self->entries, entry, &position);
   g_list_model_items_changed (G_LIST_MODEL (self->entries), position, 1, 1);
   return TRUE;
+}
+
+FzDocumentRegistry *
+fz_plugin_manager_get_documents (FzPluginManager *self)
+{
+  g_autoptr(GPtrArray) measures = NULL;
+
+  g_return_val_if_fail (FZ_IS_PLUGIN_MANAGER (self), NULL);
+
+  if (self->documents)
+    return self->documents;
+
+  self->documents = fz_document_registry_new ();
+  fz_document_registry_add (self->documents, "core", GETTEXT_PACKAGE, core_documents,
+                            G_N_ELEMENTS (core_documents), NULL);
+  measures = fz_plugin_manager_list_measures (self);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const FzMeasureInfo *info = fz_measure_get_info (g_ptr_array_index (measures, i));
+      g_autoptr(GError) error = NULL;
+
+      if (info->n_documents == 0)
+        continue;
+      if (!fz_document_registry_add (self->documents, info->id, info->gettext_domain,
+                                     info->documents, info->n_documents, &error))
+        g_warning ("The documents of %s are left out: %s", info->id, error->message);
+    }
+  return self->documents;
+}
+
+static FzDocument *
+build_core_document (FzPluginManager       *self,
+                     const FzDocumentInfo  *info,
+                     GHashTable            *params,
+                     GError               **error)
+{
+  FzDatabase *db = fz_context_get_database (self->context);
+  const char *year_text = params ? g_hash_table_lookup (params, "year") : NULL;
+  const char *county = params ? g_hash_table_lookup (params, "county") : NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(FzReport) report = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 year = g_date_time_get_year (now);
+
+  if (year_text && !g_ascii_string_to_signed (year_text, 10, 2000, 2100, &year, NULL))
+    {
+      g_set_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_INVALID,
+                   _("year: “%s” is not a year"), year_text);
+      return NULL;
+    }
+  code = county ? fz_county_lookup (db, county) : g_strdup (FZ_CITY_CODE);
+  if (code == NULL)
+    {
+      g_set_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_INVALID,
+                   _("county: “%s” is not a county of the city"), county);
+      return NULL;
+    }
+  report = fz_report_build (self, (int) year, code, error);
+  if (report == NULL)
+    return NULL;
+  return fz_report_to_document (report, error);
+}
+
+FzDocument *
+fz_plugin_manager_build_document (FzPluginManager  *self,
+                                  const char       *name,
+                                  GHashTable       *params,
+                                  GError          **error)
+{
+  FzDocumentRegistry *registry = fz_plugin_manager_get_documents (self);
+  const FzDocumentInfo *info;
+  FzPluginEntry *entry;
+  const char *owner;
+  guint position = 0;
+
+  info = fz_document_registry_lookup (registry, name, &position, error);
+  if (info == NULL)
+    return NULL;
+  owner = fz_document_registry_get_owner (registry, position);
+  if (g_str_equal (owner, "core"))
+    return build_core_document (self, info, params, error);
+
+  entry = fz_plugin_manager_find (self, owner);
+  g_assert (entry != NULL && entry->measure != NULL);
+  return fz_measure_build_document (entry->measure, self->context, info, params, error);
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "fz-types.h"
+#include "fz-document-registry.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +57,14 @@ FzPluginEntry   *fz_plugin_manager_find          (FzPluginManager  *self,
                                                   const char       *id);
 /* The loaded measures, in sidebar order (by title). Free the array. */
 GPtrArray       *fz_plugin_manager_list_measures (FzPluginManager  *self);
+/* The documents the core and the loaded measures offer, named
+ * "<owner>/<id>" (owner "core" for libfuzhu's own). Owned by the manager. */
+FzDocumentRegistry *fz_plugin_manager_get_documents (FzPluginManager *self);
+/* Builds the document @name (see above) with @params (NAME -> VALUE). */
+FzDocument      *fz_plugin_manager_build_document (FzPluginManager  *self,
+                                                   const char       *name,
+                                                   GHashTable       *params,
+                                                   GError          **error);
 /* Enables or disables @id now, and remembers it in the settings. */
 gboolean         fz_plugin_manager_set_enabled   (FzPluginManager  *self,
                                                   const char       *id,

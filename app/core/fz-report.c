@@ -12,6 +12,7 @@
 #include "fz-core-private.h"
 #include "fz-county.h"
 #include "fz-database.h"
+#include "fz-document.h"
 #include "fz-figures.h"
 #include "fz-measure.h"
 #include "fz-plugin-manager.h"
@@ -112,7 +113,7 @@ fz_report_build (FzPluginManager  *manager,
   g_autoptr(FzReport) report = report_new ();
   g_autoptr(FzPlan) plan = fz_plan_for_year (db, year, error);
   g_autoptr(FzFigures) figures = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   if (plan == NULL)
     return NULL;
@@ -138,7 +139,7 @@ fz_report_build (FzPluginManager  *manager,
   report->county_code = g_strdup (county_code);
   report->plan_id = g_strdup (plan->id);
   report->plan_title = g_strdup (plan->title);
-  report->generated = g_date_time_format_iso8601 (now);
+  report->generated = g_date_time_format (now, "%Y-%m-%d %H:%M");
   report->operator_name = g_strdup (fz_context_get_operator (context));
 
   for (guint i = 0; i < fz_figures_get_n_figures (figures); i++)
@@ -324,6 +325,45 @@ fz_report_write_xlsx (FzReport    *report,
   return TRUE;
 }
 
+FzDocument *
+fz_report_to_document (FzReport  *report,
+                       GError   **error)
+{
+  /* A report to the city holds figures, no personal data: internal. */
+  g_autoptr(FzDocument) doc = fz_document_new (FZ_DOCUMENT_INTERNAL, FZ_ORIENTATION_PORTRAIT);
+  g_autofree char *title = g_strdup_printf ("%s%d年残疾人就业工作落实情况", report->county_name, report->year);
+  g_autofree char *subtitle = g_strdup_printf ("依据《%s》 统计至%d年12月31日", report->plan_title, report->year);
+  FzDocumentTable *table;
+
+  fz_document_set_title (doc, title);
+  fz_document_set_subtitle (doc, subtitle);
+  table = fz_document_add_table (doc);
+  fz_document_table_add_column (table, "指标", 3.2, FZ_ALIGN_START, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "所属措施", 2, FZ_ALIGN_START, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "单位", 0.8, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "当年", 1, FZ_ALIGN_END, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "累计", 1, FZ_ALIGN_END, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "目标", 1, FZ_ALIGN_END, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "完成情况", 1.2, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  for (guint i = 0; i < report->lines->len; i++)
+    {
+      FzReportLine *line = g_ptr_array_index (report->lines, i);
+      gboolean percent = line->kind == FZ_TARGET_PERCENT;
+      g_autofree char *in_year = g_strdup_printf (percent ? "%.1f" : "%.0f", line->in_year);
+      g_autofree char *to_date = g_strdup_printf (percent ? "%.1f" : "%.0f", line->to_date);
+      g_autofree char *target = line->has_target ? g_strdup_printf (percent ? "%.1f" : "%.0f", line->target) : g_strdup ("—");
+      g_autofree char *done = completion (line);
+
+      fz_document_table_add_row (table, line->title, line->measure_title ? line->measure_title : "方案目标",
+                                 line->unit, in_year, to_date, target, done);
+    }
+  {
+    g_autofree char *footer = g_strdup_printf ("填报：%s    生成时间：%s", report->operator_name, report->generated);
+    fz_document_add_paragraph (doc, footer, FZ_ALIGN_END);
+  }
+  return g_steal_pointer (&doc);
+}
+
 gboolean
 fz_report_write (FzReport    *report,
                  const char  *path,
@@ -335,8 +375,13 @@ fz_report_write (FzReport    *report,
     return fz_report_write_json (report, path, error);
   if (g_str_has_suffix (lower, ".xlsx"))
     return fz_report_write_xlsx (report, path, error);
+  if (g_str_has_suffix (lower, ".pdf"))
+    {
+      g_autoptr(FzDocument) doc = fz_report_to_document (report, error);
+      return doc != NULL && fz_document_render_pdf (doc, path, error);
+    }
   g_set_error (error, FZ_REPORT_ERROR, FZ_REPORT_ERROR_FORMAT,
-               _("%s: the report is written as .json (for the city) or .xlsx"), path);
+               _("%s: the report is written as .pdf, .xlsx, or .json for the city"), path);
   return FALSE;
 }
 

@@ -60,6 +60,9 @@ gboolean  fz_report_write_json   (FzReport         *report,
 gboolean  fz_report_write_xlsx   (FzReport         *report,
                                   const char       *path,
                                   GError          **error);
+/* The report as a printable document (A4, in Chinese). */
+FzDocument *fz_report_to_document (FzReport        *report,
+                                   GError         **error);
 /* Reads a county's report file; a wrong one fails naming the file and field. */
 FzReport *fz_report_read_json    (const char       *path,
                                   GError          **error);

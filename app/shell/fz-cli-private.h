@@ -29,5 +29,9 @@ typedef struct {
 int fz_cli_targets (FzCli *cli, int argc, char **argv, GError **error);
 int fz_cli_report  (FzCli *cli, int argc, char **argv, GError **error);
 int fz_cli_import  (FzCli *cli, int argc, char **argv, GError **error);
+int fz_cli_documents (FzCli *cli, int argc, char **argv, GError **error);
+int fz_cli_print   (FzCli *cli, int argc, char **argv, GError **error);
+int fz_cli_verify  (FzCli *cli, int argc, char **argv, GError **error);
+int fz_cli_revoke  (FzCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

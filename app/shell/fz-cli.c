@@ -15,6 +15,10 @@ static int cmd_plugins (FzCli *cli, int argc, char **argv, GError **error);
 static const FzCliCommand commands[] = {
   { "help", "[COMMAND]", N_("Show the commands and what they do"), FALSE, cmd_help },
   { "plugins", "", N_("List the plugins: ID, state (loaded, disabled, failed), title and why one failed"), TRUE, cmd_plugins },
+  { "documents", "", N_("List the documents that can be printed: NAME, title, public or internal, parameters"), TRUE, fz_cli_documents },
+  { "print", "DOCUMENT [NAME=VALUE…] --output FILE.pdf", N_("Write a document as PDF, without a display"), TRUE, fz_cli_print },
+  { "verify", "SERIAL", N_("Check a certificate by its serial number"), TRUE, fz_cli_verify },
+  { "revoke", "SERIAL REASON", N_("Revoke a certificate; its number is never given again"), TRUE, fz_cli_revoke },
   { "report", "annual --year Y [--county C] --output FILE", N_("Write the yearly report of the city or a county (.xlsx, or .json for the city)"), TRUE, fz_cli_report },
   { "import", "report FILE", N_("Import a county's yearly report file into the city's figures"), TRUE, fz_cli_import },
   { "targets", "[list|set KEY VALUE|unset KEY] [--county C] [--plan ID]", N_("Show or change the plan's targets, citywide or per county"), TRUE, fz_cli_targets },
@@ -36,8 +40,8 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Without a command, the window opens."));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %-22s %s\n", commands[i].name, commands[i].usage, _(commands[i].summary));
-  fprintf (out, "  %-10s %-22s %s\n", _("PLUGIN-ID"), _("COMMAND …"), _("A plugin's own commands; `fuzhu PLUGIN-ID` lists them"));
+    fprintf (out, "  %s %s\n      %s\n", commands[i].name, commands[i].usage, _(commands[i].summary));
+  fprintf (out, "  %s %s\n      %s\n", _("PLUGIN-ID"), _("COMMAND …"), _("A plugin's own commands; `fuzhu PLUGIN-ID` lists them"));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --database PATH  %s\n", _("Use this database instead of the default one"));
   fprintf (out, "  --version        %s\n", _("Print the version and exit"));

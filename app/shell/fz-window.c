@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "fz-application.h"
+#include "fz-print.h"
 #include "fz-shell-pages.h"
 #include "fz-window.h"
 
@@ -23,6 +24,7 @@ struct _FzWindow
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *content_box;
   GtkWidget            *sidebar_box;
+  GtkMenuButton        *documents_button;
 };
 
 G_DEFINE_FINAL_TYPE (FzWindow, fz_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -124,6 +126,46 @@ fz_window_add_toast (FzWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* The documents button offers what the page's owner prints: the core's on
+ * the dashboard, a measure's on its page. */
+static void
+update_documents (FzWindow   *self,
+                  const char *page_id)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (g_strcmp0 (page_id, "dashboard") == 0)
+    menu = fz_print_menu_for_owner (self->manager, "core");
+  else if (fz_plugin_manager_find (self->manager, page_id))
+    menu = fz_print_menu_for_owner (self->manager, page_id);
+  gtk_menu_button_set_menu_model (self->documents_button, menu);
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_button), menu != NULL);
+}
+
+static void
+print_document_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+
+  fz_print_document (GTK_WINDOW (self), self->manager, g_variant_get_string (parameter, NULL),
+                     g_str_equal (action_name, "win.export-document") ? FZ_PRINT_TO_PDF : FZ_PRINT_TO_PRINTER);
+}
+
+static gboolean
+open_documents (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->documents_button)))
+    return FALSE;
+  gtk_menu_button_popup (self->documents_button);
+  return TRUE;
+}
+
 static void
 sidebar_row_selected_cb (FzWindow      *self,
                          GtkListBoxRow *row)
@@ -145,6 +187,7 @@ sidebar_row_selected_cb (FzWindow      *self,
     }
   gtk_stack_set_visible_child (self->stack, page);
   adw_window_title_set_title (self->content_title, g_object_get_data (G_OBJECT (row), "fz-page-title"));
+  update_documents (self, id);
   if (self->settings)
     g_settings_set_string (self->settings, "last-page", id);
 }
@@ -349,6 +392,10 @@ fz_window_class_init (FzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, documents_button);
+  gtk_widget_class_install_action (widget_class, "win.print-document", "s", print_document_action);
+  gtk_widget_class_install_action (widget_class, "win.export-document", "s", print_document_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, open_documents, NULL);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);

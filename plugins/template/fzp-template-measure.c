@@ -41,6 +41,13 @@ static const FzCommandInfo commands[] = {
   { "list", "", N_("List the notes: id, date, county and text") },
 };
 
+/* What it prints. Privacy is declared here, not chosen by the caller: a
+ * public list masks identity numbers and phones whatever the code asks. */
+static const FzDocumentInfo documents[] = {
+  { "notes", N_("Notes by county"), FZ_DOCUMENT_INTERNAL, FZ_ORIENTATION_PORTRAIT,
+    (const char * const []) { "year", NULL } },
+};
+
 static const FzMeasureInfo info = {
   .id = "template",
   .title = N_("Template measure"),
@@ -53,6 +60,8 @@ static const FzMeasureInfo info = {
   .n_indicators = G_N_ELEMENTS (indicators),
   .commands = commands,
   .n_commands = G_N_ELEMENTS (commands),
+  .documents = documents,
+  .n_documents = G_N_ELEMENTS (documents),
 };
 
 typedef struct {
@@ -223,9 +232,52 @@ run_command (FzMeasure  *measure,
   return command_list (context, error);
 }
 
+static FzDocument *
+build_document (FzMeasure             *measure,
+                FzContext             *context,
+                const FzDocumentInfo  *doc_info,
+                GHashTable            *params,
+                GError               **error)
+{
+  g_autoptr(FzDocument) doc = fz_document_new_for_info (doc_info);
+  g_autoptr(FzStatement) st = NULL;
+  const char *year = params ? g_hash_table_lookup (params, "year") : NULL;
+  g_autofree char *title = NULL;
+  FzDocumentTable *table;
+
+  if (year && (strlen (year) != 4 || !g_ascii_isdigit (year[0])))
+    {
+      g_set_error (error, FZ_DOCUMENT_ERROR, FZ_DOCUMENT_ERROR_INVALID, _("year: “%s” is not a year"), year);
+      return NULL;
+    }
+  /* Printed documents are in Chinese, whatever language the window speaks. */
+  title = year ? g_strdup_printf ("%s年备注清单", year) : g_strdup ("备注清单");
+  fz_document_set_title (doc, title);
+  if (!fz_document_load_settings (doc, context, error))
+    return NULL;
+  table = fz_document_add_table (doc);
+  fz_document_table_add_column (table, "编号", 0.6, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "日期", 1.2, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "县（市、区）", 1.2, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "内容", 4, FZ_ALIGN_START, FZ_FIELD_PLAIN);
+  st = fz_database_query (fz_context_get_database (context),
+                          "SELECT n.id, n.created, c.name, n.body FROM template_note n "
+                          "JOIN fz_county c ON c.code = n.county_code "
+                          "WHERE ?1 IS NULL OR strftime('%Y', n.created) = ?1 ORDER BY c.sort, n.id",
+                          g_variant_new ("(ms)", year), error);
+  if (st == NULL || !fz_document_table_add_rows_from_statement (table, st, error))
+    return NULL;
+  {
+    g_autofree char *total = g_strdup_printf ("%u 条", fz_document_table_get_n_rows (table));
+    fz_document_table_add_total_row (table, "合计", NULL, NULL, total);
+  }
+  return g_steal_pointer (&doc);
+}
+
 static void
 measure_iface_init (FzMeasureInterface *iface)
 {
+  iface->build_document = build_document;
   iface->get_info = get_info;
   iface->create_page = create_page;
   iface->compute_indicators = compute_indicators;

@@ -233,6 +233,59 @@ test_targets (Fixture       *f,
   g_assert_cmpstr (after.out, ==, list.out);
 }
 
+static void
+test_documents (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Run) list = { 0 };
+  g_auto(Run) print = { 0 };
+  g_auto(Run) bad_year = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) verify = { 0 };
+  g_auto(Run) add = { 0 };
+  g_autofree char *pdf = g_build_filename (f->dir, "notes.pdf", NULL);
+  g_autofree char *report = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  fuzhu (&list, "--database", f->db, "documents", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "core/annual-report\tYearly monitoring report\tinternal\tyear county\n"));
+  g_assert_nonnull (strstr (list.out, "template/notes\tNotes by county\tinternal\tyear\n"));
+
+  fuzhu (&add, "--database", f->db, "template", "add", "慰问了五户", "--county", "开化县", NULL);
+  fuzhu (&print, "--database", f->db, "print", "notes", "--output", pdf, NULL);
+  g_assert_cmpint (print.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  if (pdftotext)
+    {
+      g_autofree char *cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
+      int status = 0;
+      g_assert_true (g_spawn_command_line_sync (cmd, &text.out, &text.err, &status, NULL));
+      g_assert_nonnull (strstr (text.out, "备注清单"));
+      g_assert_nonnull (strstr (text.out, "慰问了五户"));
+      g_assert_nonnull (strstr (text.out, "开化县"));
+    }
+
+  g_clear_pointer (&print.out, g_free);
+  g_clear_pointer (&print.err, g_free);
+  fuzhu (&print, "--database", f->db, "print", "core/annual-report", "year=2024", "county=龙游", "--output", report, NULL);
+  g_assert_cmpint (print.status, ==, 0);
+
+  fuzhu (&bad_year, "--database", f->db, "print", "annual-report", "year=1999", "--output", report, NULL);
+  g_assert_cmpint (bad_year.status, ==, 1);
+  g_assert_nonnull (strstr (bad_year.err, "1999"));
+  fuzhu (&unknown, "--database", f->db, "print", "no-such-document", "--output", report, NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  fuzhu (&no_output, "--database", f->db, "print", "notes", NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+
+  fuzhu (&verify, "--database", f->db, "verify", "FZ-2025-000042", NULL);
+  g_assert_cmpint (verify.status, ==, 1);
+  g_assert_nonnull (strstr (verify.err, "FZ-2025-000042"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -243,6 +296,7 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Cli/plugins-listing", Fixture, NULL, fixture_setup, test_plugins_listing, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/plugin-commands", Fixture, NULL, fixture_setup, test_plugin_commands, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/targets", Fixture, NULL, fixture_setup, test_targets, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/documents", Fixture, NULL, fixture_setup, test_documents, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/bad-database", Fixture, NULL, fixture_setup, test_bad_database, fixture_teardown);
 
   return g_test_run ();

@@ -147,6 +147,26 @@ test_sidebar_has_measure (Fixture       *f,
   iterate (100);
   g_assert_cmpstr (fz_window_get_page (f->window), ==, "template");
   g_assert_nonnull (find_label (GTK_WIDGET (f->window), "New Note"));
+
+  /* A page that prints has the documents button, offering its documents. */
+  {
+    GtkWidget *button = find_named (GTK_WIDGET (f->window), "fz-documents");
+    GMenuModel *menu;
+    g_autofree char *item = NULL;
+
+    g_assert_true (GTK_IS_MENU_BUTTON (button));
+    g_assert_true (gtk_widget_get_visible (button));
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    g_assert_nonnull (menu);
+    menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &item));
+    g_assert_cmpstr (item, ==, "Print Notes by county…");
+    g_object_unref (menu);
+
+    g_assert_true (fz_window_show_page (f->window, "registry"));
+    iterate (50);
+    g_assert_false (gtk_widget_get_visible (button));
+  }
 }
 
 static void
