@@ -10,4 +10,5 @@
 # include "fz-context.h"
 # include "fz-measure.h"
 # include "fz-plugin-manager.h"
+# include "fz-validate.h"
 #undef FUZHU_INSIDE
