@@ -11,4 +11,5 @@
 # include "fz-measure.h"
 # include "fz-plugin-manager.h"
 # include "fz-validate.h"
+# include "fz-table.h"
 #undef FUZHU_INSIDE
