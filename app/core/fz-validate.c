@@ -112,7 +112,7 @@ fz_normalize_number (const char *text)
   return norm;
 }
 
-/* 3.30802E+17, 3.30802199001011E+17, 3E17: what a spreadsheet shows for a
+/* 3.30802E+17, 3.30802199001011E+17, 3E+17: what a spreadsheet shows for a
  * long number it holds as a number. @text is normalised (upper case). */
 static gboolean
 looks_scientific (const char *text)
@@ -129,11 +129,10 @@ looks_scientific (const char *text)
       while (g_ascii_isdigit (*p))
         p++;
     }
-  if (*p != 'E')
+  /* Spreadsheets always write the sign: 51330822E378432658 is a valid credit code. */
+  if (p[0] != 'E' || p[1] != '+')
     return FALSE;
-  p++;
-  if (*p == '+')
-    p++;
+  p += 2;
   if (!g_ascii_isdigit (*p))
     return FALSE;
   while (g_ascii_isdigit (*p))

@@ -182,6 +182,10 @@ test_credit_code (void)
   g_assert_no_error (error);
   g_assert_cmpstr (norm, ==, "91110000600037341L");
   g_assert_cmpint (fz_credit_code_check_character ("91350100M000100Y4"), ==, '3');
+  /* Not to be taken for a number a spreadsheet wrote as 5.1E+17. */
+  g_clear_pointer (&norm, g_free);
+  g_assert_true (fz_validate_credit_code ("51330822E378432658", &norm, &error));
+  g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
