@@ -12,4 +12,8 @@
 # include "fz-plugin-manager.h"
 # include "fz-validate.h"
 # include "fz-table.h"
+# include "fz-person.h"
+# include "fz-organization.h"
+# include "fz-registry.h"
+# include "fz-demo.h"
 #undef FUZHU_INSIDE

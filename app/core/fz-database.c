@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "fz-database-private.h"
+#include "fz-registry-private.h"
 
 G_DEFINE_QUARK (fz-database-error-quark, fz_database_error)
 
@@ -64,6 +65,7 @@ static const struct {
   guint              n_migrations;
 } core_owners[] = {
   { "core", core_migrations, G_N_ELEMENTS (core_migrations) },
+  { "registry", _fz_registry_migrations, FZ_REGISTRY_N_MIGRATIONS },
 };
 
 static int
