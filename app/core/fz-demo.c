@@ -175,7 +175,8 @@ demo_person (Demo           *d,
 
       if (g_date_get_year (&birth) < 2001 && strcmp (address, "330803") == 0 && pick (d, 3) == 0)
         address = "330821";
-      g_date_strftime (birth_text, sizeof birth_text, "%Y%m%d", &birth);
+      g_snprintf (birth_text, sizeof birth_text, "%04u%02u%02u", g_date_get_year (&birth),
+                  g_date_get_month (&birth), g_date_get_day (&birth));
       sequence = pick (d, 500) * 2 + (male ? 1 : 0);
       g_snprintf (number, sizeof number, "%s%s%03u", address, birth_text, sequence);
       number[17] = fz_identity_check_character (number);
@@ -228,7 +229,8 @@ demo_person (Demo           *d,
           g_date_subtract_days (&since, 1 + pick (d, 365 * MIN (age - 15, 10)));
           {
             char iso[11];
-            g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &since);
+            g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (&since),
+                  g_date_get_month (&since), g_date_get_day (&since));
             v->employment_date = g_strdup (iso);
           }
         }
@@ -266,7 +268,7 @@ add_persons_txn (FzDatabase  *db,
       g_autoptr(GError) local_error = NULL;
 
       demo_person (&d, &v);
-      if (!_fz_registry_check_values (data->registry, &v, problems))
+      if (!_fz_registry_check_values (data->registry, &v, &d.today, problems))
         {
           GError *first = g_ptr_array_index (problems, 0);
           g_critical ("The demo made a wrong person: %s", first->message);
@@ -280,7 +282,7 @@ add_persons_txn (FzDatabase  *db,
           g_propagate_error (error, g_steal_pointer (&local_error));
           ok = FALSE;
         }
-      else if (!_fz_registry_write_values (data->registry, &id, &v, TRUE, error))
+      else if (!_fz_registry_write_values (data->registry, &id, &v, NULL, error))
         ok = FALSE;
       else
         data->added++;

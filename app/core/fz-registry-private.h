@@ -34,11 +34,12 @@ typedef struct {
 } FzPersonValues;
 
 void         _fz_person_values_clear          (FzPersonValues  *values);
-/* Normalises @values in place and checks them all, adding a GError (a
+/* Normalises @values in place and checks them all on @today (NULL: today), adding a GError (a
  * message naming the field) to @problems for each wrong value. TRUE when
  * there was none. */
 gboolean     _fz_registry_check_values        (FzRegistry      *self,
                                                FzPersonValues  *values,
+                                               const GDate     *today,
                                                GPtrArray       *problems);
 /* Reads the person whose identity number is @id_number (normalised) into
  * @values; FALSE without an error when there is none. */
@@ -48,11 +49,11 @@ gboolean     _fz_registry_lookup_values       (FzRegistry      *self,
                                                FzPersonValues  *values,
                                                GError         **error);
 /* Writes checked values, in the caller's transaction: a new person when
- * @id is 0 (then set), else person @id. */
+ * @id is 0 (then set), else person @id, whose name was @old_name. */
 gboolean     _fz_registry_write_values        (FzRegistry      *self,
                                                gint64          *id,
                                                const FzPersonValues *values,
-                                               gboolean         name_changed,
+                                               const char      *old_name,
                                                GError         **error);
 gboolean     _fz_person_values_equal          (const FzPersonValues *a,
                                                const FzPersonValues *b);

@@ -46,11 +46,15 @@ const FzMigration _fz_registry_migrations[FZ_REGISTRY_N_MIGRATIONS] = {
      * one- and two-character searches (most Chinese surnames and given
      * names) are an index lookup; full-text trigrams would find nothing
      * shorter than three characters. */
+    /* Kept by the registry, which knows the old name when a name changes
+     * or a person goes: no foreign key, no index on person_id, so that an
+     * import writes half as much. Ids are never reused (AUTOINCREMENT), so
+     * a gram left behind by someone else's DELETE can never find another
+     * person. */
     "CREATE TABLE fz_person_gram ("
     "  gram TEXT NOT NULL,"
-    "  person_id INTEGER NOT NULL REFERENCES fz_person(id) ON DELETE CASCADE,"
+    "  person_id INTEGER NOT NULL,"
     "  PRIMARY KEY (gram, person_id)) WITHOUT ROWID;"
-    "CREATE INDEX fz_person_gram_person ON fz_person_gram (person_id);"
     "CREATE TABLE fz_organization ("
     "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),"
@@ -67,12 +71,55 @@ const FzMigration _fz_registry_migrations[FZ_REGISTRY_N_MIGRATIONS] = {
     "CREATE INDEX fz_organization_type ON fz_organization (type);" },
 };
 
+#define PERSON_COLUMNS \
+  "p.id, p.name, p.sex, p.id_number, p.cert_number, p.category, p.grade, p.county_code, " \
+  "c.name, p.township, p.phone, p.employment_status, p.employment_form, p.employment_date, " \
+  "p.birth_date, p.created, p.updated"
+
+#define ORGANIZATION_COLUMNS \
+  "o.id, o.name, o.credit_code, o.type, o.county_code, c.name, o.headcount, o.established_posts"
+
+#define MAX_GRAM_BATCH 16
+
+/* Statements run for every row of an import, held for the registry's life
+ * so that a row costs no cache lookup. */
+typedef enum {
+  STMT_LOOKUP,
+  STMT_INSERT,
+  STMT_UPDATE,
+  STMT_GRAM_INSERT,
+  STMT_GRAM_DELETE,
+  N_STATEMENTS
+} StatementId;
+
+static const char *statement_sql[N_STATEMENTS] = {
+  [STMT_LOOKUP] =
+    "SELECT " PERSON_COLUMNS " FROM fz_person p "
+    "LEFT JOIN fz_county c ON c.code = p.county_code WHERE p.id_number = ?1",
+  [STMT_INSERT] =
+    "INSERT INTO fz_person (name, sex, id_number, cert_number, category, grade, county_code, "
+    "township, phone, employment_status, employment_form, employment_date, birth_date) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+  [STMT_UPDATE] =
+    "UPDATE fz_person SET name = ?2, sex = ?3, id_number = ?4, cert_number = ?5, category = ?6, "
+    "grade = ?7, county_code = ?8, township = ?9, phone = ?10, employment_status = ?11, "
+    "employment_form = ?12, employment_date = ?13, birth_date = ?14, "
+    "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+  [STMT_GRAM_INSERT] =
+    "INSERT INTO fz_person_gram (gram, person_id) VALUES (?1, ?2)",
+  [STMT_GRAM_DELETE] =
+    "DELETE FROM fz_person_gram WHERE gram = ?1 AND person_id = ?2",
+};
+
 struct _FzRegistry
 {
-  GObject     parent_instance;
-  FzDatabase *db;
-  GPtrArray  *county_codes;  /* char*, in order */
-  GHashTable *county_names;  /* code -> name */
+  GObject      parent_instance;
+  FzDatabase  *db;
+  GPtrArray   *county_codes;  /* char*, in order */
+  GHashTable  *county_names;  /* code -> name */
+  FzStatement *statements[N_STATEMENTS];
+  /* INSERT of n grams in one statement, n < MAX_GRAM_BATCH */
+  FzStatement *gram_inserts[MAX_GRAM_BATCH];
 };
 
 G_DEFINE_FINAL_TYPE (FzRegistry, fz_registry, G_TYPE_OBJECT)
@@ -85,13 +132,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define PERSON_COLUMNS \
-  "p.id, p.name, p.sex, p.id_number, p.cert_number, p.category, p.grade, p.county_code, " \
-  "c.name, p.township, p.phone, p.employment_status, p.employment_form, p.employment_date, " \
-  "p.birth_date, p.created, p.updated"
-
-#define ORGANIZATION_COLUMNS \
-  "o.id, o.name, o.credit_code, o.type, o.county_code, c.name, o.headcount, o.established_posts"
+/* A statement of the registry's own, reset and ready to bind. Borrowed. */
+static FzStatement *
+get_statement (FzRegistry   *self,
+               StatementId   id,
+               GError      **error)
+{
+  if (self->statements[id] == NULL)
+    self->statements[id] = fz_database_prepare (self->db, statement_sql[id], error);
+  else
+    fz_statement_reset (self->statements[id]);
+  return self->statements[id];
+}
 
 void
 _fz_set_field_error (GError     **error,
@@ -108,6 +160,10 @@ fz_registry_finalize (GObject *object)
 {
   FzRegistry *self = FZ_REGISTRY (object);
 
+  for (guint i = 0; i < N_STATEMENTS; i++)
+    g_clear_pointer (&self->statements[i], fz_statement_unref);
+  for (guint i = 0; i < MAX_GRAM_BATCH; i++)
+    g_clear_pointer (&self->gram_inserts[i], fz_statement_unref);
   g_clear_object (&self->db);
   g_clear_pointer (&self->county_codes, g_ptr_array_unref);
   g_clear_pointer (&self->county_names, g_hash_table_unref);
@@ -303,6 +359,7 @@ add_problem (GPtrArray *problems,
 gboolean
 _fz_registry_check_values (FzRegistry     *self,
                            FzPersonValues *v,
+                           const GDate    *today,
                            GPtrArray      *problems)
 {
   guint before = problems->len;
@@ -316,12 +373,13 @@ _fz_registry_check_values (FzRegistry     *self,
   else
     add_problem (problems, g_steal_pointer (&error));
 
-  id_ok = fz_validate_identity_number (v->id_number, NULL, &identity, &error);
+  id_ok = fz_validate_identity_number (v->id_number, today, &identity, &error);
   if (id_ok)
     {
       take_text (&v->id_number, g_strdup (identity.number));
       v->sex = identity.sex;
-      g_date_strftime (v->birth_date, sizeof v->birth_date, "%Y-%m-%d", &identity.birth_date);
+      g_snprintf (v->birth_date, sizeof v->birth_date, "%04u-%02u-%02u", g_date_get_year (&identity.birth_date),
+                  g_date_get_month (&identity.birth_date), g_date_get_day (&identity.birth_date));
     }
   else
     add_problem (problems, g_steal_pointer (&error));
@@ -395,7 +453,8 @@ _fz_registry_check_values (FzRegistry     *self,
       if (fz_parse_date (v->employment_date, _("Employment date"), &date, &error))
         {
           char iso[11];
-          g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &date);
+          g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (&date),
+                  g_date_get_month (&date), g_date_get_day (&date));
           take_text (&v->employment_date, g_strdup (iso));
         }
       else
@@ -479,7 +538,7 @@ fz_registry_check_person (FzRegistry  *self,
   g_return_val_if_fail (FZ_IS_PERSON (person), FALSE);
 
   values_from_person (&v, person);
-  if (!_fz_registry_check_values (self, &v, problems))
+  if (!_fz_registry_check_values (self, &v, NULL, problems))
     {
       _fz_person_values_clear (&v);
       propagate_problems (problems, error);
@@ -546,31 +605,63 @@ name_grams (const char *name)
   return grams;
 }
 
-static gboolean
-write_grams (FzRegistry  *self,
-             gint64       id,
-             const char  *name,
-             gboolean     replace,
-             GError     **error)
+/* Inserts the grams of a name in one statement: a name has about five,
+ * and an import writes 200,000 names. */
+static FzStatement *
+get_gram_insert (FzRegistry  *self,
+                 guint        n,
+                 GError     **error)
 {
-  g_autoptr(FzStatement) insert = NULL;
+  if (n >= MAX_GRAM_BATCH)
+    return get_statement (self, STMT_GRAM_INSERT, error);
+  if (self->gram_inserts[n] == NULL)
+    {
+      /* Only placeholders are repeated here: the values are bound. */
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO fz_person_gram (gram, person_id) VALUES (?, ?)");
+
+      for (guint i = 1; i < n; i++)
+        g_string_append (sql, ", (?, ?)");
+      self->gram_inserts[n] = fz_database_prepare (self->db, sql->str, error);
+    }
+  else
+    fz_statement_reset (self->gram_inserts[n]);
+  return self->gram_inserts[n];
+}
+
+/* Inserts (or with @insert FALSE, deletes) the grams of @name for @person_id. */
+static gboolean
+run_grams (FzRegistry   *self,
+           gboolean      insert,
+           gint64        person_id,
+           const char   *name,
+           GError      **error)
+{
   g_autoptr(GPtrArray) grams = name_grams (name);
+  FzStatement *stmt;
 
-  if (replace &&
-      !fz_database_execute (self->db, "DELETE FROM fz_person_gram WHERE person_id = ?1",
-                            g_variant_new ("(x)", id), error))
-    return FALSE;
+  if (grams->len == 0)
+    return TRUE;
+  if (insert && grams->len < MAX_GRAM_BATCH)
+    {
+      stmt = get_gram_insert (self, grams->len, error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < grams->len; i++)
+        {
+          fz_statement_bind_text (stmt, 2 * (int) i + 1, g_ptr_array_index (grams, i));
+          fz_statement_bind_int64 (stmt, 2 * (int) i + 2, person_id);
+        }
+      return fz_statement_run (stmt, error);
+    }
 
-  insert = fz_database_prepare (self->db,
-                                "INSERT OR IGNORE INTO fz_person_gram (gram, person_id) VALUES (?1, ?2)",
-                                error);
-  if (insert == NULL)
+  stmt = get_statement (self, insert ? STMT_GRAM_INSERT : STMT_GRAM_DELETE, error);
+  if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < grams->len; i++)
     {
-      fz_statement_bind_text (insert, 1, g_ptr_array_index (grams, i));
-      fz_statement_bind_int64 (insert, 2, id);
-      if (!fz_statement_run (insert, error))
+      fz_statement_bind_text (stmt, 1, g_ptr_array_index (grams, i));
+      fz_statement_bind_int64 (stmt, 2, person_id);
+      if (!fz_statement_run (stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -580,35 +671,24 @@ gboolean
 _fz_registry_write_values (FzRegistry            *self,
                            gint64                *id,
                            const FzPersonValues  *v,
-                           gboolean               name_changed,
+                           const char            *old_name,
                            GError               **error)
 {
-  g_autoptr(FzStatement) stmt = NULL;
+  FzStatement *stmt;
 
   if (*id == 0)
     {
-      stmt = fz_database_prepare (self->db,
-                                  "INSERT INTO fz_person (name, sex, id_number, cert_number, category, "
-                                  "grade, county_code, township, phone, employment_status, "
-                                  "employment_form, employment_date, birth_date) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                                  error);
+      stmt = get_statement (self, STMT_INSERT, error);
       if (stmt == NULL)
         return FALSE;
       bind_values (stmt, 1, v);
       if (!fz_statement_run (stmt, error))
         return FALSE;
       *id = fz_database_last_insert_rowid (self->db);
-      return write_grams (self, *id, v->name, FALSE, error);
+      return run_grams (self, TRUE, *id, v->name, error);
     }
 
-  stmt = fz_database_prepare (self->db,
-                              "UPDATE fz_person SET name = ?2, sex = ?3, id_number = ?4, "
-                              "cert_number = ?5, category = ?6, grade = ?7, county_code = ?8, "
-                              "township = ?9, phone = ?10, employment_status = ?11, "
-                              "employment_form = ?12, employment_date = ?13, birth_date = ?14, "
-                              "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
-                              error);
+  stmt = get_statement (self, STMT_UPDATE, error);
   if (stmt == NULL)
     return FALSE;
   fz_statement_bind_int64 (stmt, 1, *id);
@@ -622,7 +702,10 @@ _fz_registry_write_values (FzRegistry            *self,
                    _("There is no person number %s"), number);
       return FALSE;
     }
-  return !name_changed || write_grams (self, *id, v->name, TRUE, error);
+  if (g_strcmp0 (old_name, v->name) == 0)
+    return TRUE;
+  return (old_name == NULL || run_grams (self, FALSE, *id, old_name, error)) &&
+         run_grams (self, TRUE, *id, v->name, error);
 }
 
 static void
@@ -654,13 +737,9 @@ _fz_registry_lookup_values (FzRegistry      *self,
                             FzPersonValues  *values,
                             GError         **error)
 {
-  g_autoptr(FzStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
+  FzStatement *stmt = get_statement (self, STMT_LOOKUP, error);
 
-  stmt = fz_database_prepare (self->db,
-                              "SELECT " PERSON_COLUMNS " FROM fz_person p "
-                              "LEFT JOIN fz_county c ON c.code = p.county_code "
-                              "WHERE p.id_number = ?1", error);
   if (stmt == NULL)
     return FALSE;
   fz_statement_bind_text (stmt, 1, id_number);
@@ -672,6 +751,7 @@ _fz_registry_lookup_values (FzRegistry      *self,
     }
   *id = fz_statement_get_int64 (stmt, FZ_PERSON_COL_ID);
   values_from_row (values, stmt);
+  fz_statement_reset (stmt);
   return TRUE;
 }
 
@@ -721,7 +801,7 @@ typedef struct {
   FzRegistry     *self;
   FzPersonValues *values;
   gint64          id;
-  gboolean        name_changed;
+  char           *old_name;
 } SaveData;
 
 static gboolean
@@ -762,7 +842,7 @@ save_person_txn (FzDatabase  *db,
 
   if (duplicate_error (data->self, data->values->id_number, data->id, error))
     return FALSE;
-  return _fz_registry_write_values (data->self, &data->id, data->values, data->name_changed, error);
+  return _fz_registry_write_values (data->self, &data->id, data->values, data->old_name, error);
 }
 
 static gboolean
@@ -773,11 +853,11 @@ save_person (FzRegistry  *self,
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   FzPersonValues v;
-  SaveData data = { self, &v, is_new ? 0 : person->id, TRUE };
+  SaveData data = { self, &v, is_new ? 0 : person->id, NULL };
   gboolean ok;
 
   values_from_person (&v, person);
-  if (!_fz_registry_check_values (self, &v, problems))
+  if (!_fz_registry_check_values (self, &v, NULL, problems))
     {
       _fz_person_values_clear (&v);
       propagate_problems (problems, error);
@@ -792,7 +872,7 @@ save_person (FzRegistry  *self,
           _fz_person_values_clear (&v);
           return FALSE;
         }
-      data.name_changed = g_strcmp0 (old->name, v.name) != 0;
+      data.old_name = g_strdup (old->name);
     }
 
   ok = fz_database_transaction (self->db, save_person_txn, &data, error);
@@ -805,6 +885,7 @@ save_person (FzRegistry  *self,
   else if (error && *error && (*error)->domain == FZ_DATABASE_ERROR)
     g_prefix_error (error, _("Could not save the person %s: "), v.name);
   _fz_person_values_clear (&v);
+  g_free (data.old_name);
   if (ok)
     _fz_registry_emit_persons_changed (self);
   return ok;
@@ -834,23 +915,24 @@ fz_registry_update_person (FzRegistry  *self,
   return save_person (self, person, FALSE, error);
 }
 
+typedef struct {
+  FzRegistry *self;
+  gint64      id;
+} DeleteData;
+
 static gboolean
 delete_person_txn (FzDatabase  *db,
                    gpointer     user_data,
                    GError     **error)
 {
-  gint64 id = *(gint64 *) user_data;
+  DeleteData *data = user_data;
+  g_autoptr(FzPerson) person = fz_registry_find_person (data->self, data->id, error);
 
-  if (!fz_database_execute (db, "DELETE FROM fz_person WHERE id = ?1", g_variant_new ("(x)", id), error))
+  if (person == NULL)
     return FALSE;
-  if (fz_database_changes (db) == 0)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      g_set_error (error, FZ_REGISTRY_ERROR, FZ_REGISTRY_ERROR_NOT_FOUND,
-                   _("There is no person number %s"), number);
-      return FALSE;
-    }
-  return TRUE;
+  return run_grams (data->self, FALSE, data->id, person->name, error) &&
+         fz_database_execute (db, "DELETE FROM fz_person WHERE id = ?1",
+                              g_variant_new ("(x)", data->id), error);
 }
 
 gboolean
@@ -858,10 +940,11 @@ fz_registry_delete_person (FzRegistry  *self,
                            gint64       id,
                            GError     **error)
 {
+  DeleteData data = { self, id };
+
   g_return_val_if_fail (FZ_IS_REGISTRY (self), FALSE);
 
-  /* The grams go with the person (ON DELETE CASCADE). */
-  if (!fz_database_transaction (self->db, delete_person_txn, &id, error))
+  if (!fz_database_transaction (self->db, delete_person_txn, &data, error))
     return FALSE;
   _fz_registry_emit_persons_changed (self);
   return TRUE;
@@ -932,6 +1015,7 @@ typedef struct {
   GString *where;   /* " AND ..." fragments, fixed text only */
   GArray  *params;  /* Param, in the order of the ? in where */
   char    *gram;    /* a name gram to look up, or NULL */
+  const char *order; /* the ORDER BY that the query's index gives for free */
 } Query;
 
 static void
@@ -947,6 +1031,7 @@ query_init (Query *q)
   q->params = g_array_new (FALSE, TRUE, sizeof (Param));
   g_array_set_clear_func (q->params, param_clear);
   q->gram = NULL;
+  q->order = "p.id";
 }
 
 static void
@@ -1046,11 +1131,13 @@ query_add_person_text (Query      *q,
         {
           query_add_text (q, "p.id_number >= ?", number);
           query_add_text (q, "p.id_number < ?", upper);
+          q->order = "p.id_number";
         }
       else
         {
           query_add_text (q, "p.cert_number >= ?", number);
           query_add_text (q, "p.cert_number < ?", upper);
+          q->order = "p.cert_number";
         }
     }
   else
@@ -1164,7 +1251,7 @@ _fz_registry_foreach_person (FzRegistry           *self,
   else
     sql = g_strconcat ("SELECT " PERSON_COLUMNS " FROM fz_person p "
                        "LEFT JOIN fz_county c ON c.code = p.county_code WHERE 1", q.where->str,
-                       " ORDER BY p.id LIMIT ? OFFSET ?", NULL);
+                       " ORDER BY ", q.order, " LIMIT ? OFFSET ?", NULL);
 
   stmt = fz_database_prepare (self->db, sql, error);
   if (stmt == NULL)

@@ -135,7 +135,8 @@ gboolean        fz_registry_count_persons            (FzRegistry            *sel
                                                       guint                 *n_persons,
                                                       GError               **error);
 /* Persons @offset to @offset + @limit - 1 of those @filter matches, in a
- * stable order (registration order): a page for a list model that pages.
+ * stable order: by identity (or certificate) number when the text is a
+ * number, else in registration order. A page for a list model that pages.
  * Returns an array of FzPerson. */
 GPtrArray      *fz_registry_list_persons             (FzRegistry            *self,
                                                       const FzPersonFilter  *filter,

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <time.h>
 #include <glib/gi18n-lib.h>
 
 #include "fz-validate.h"
@@ -150,14 +151,20 @@ all_digits (const char *text,
   return TRUE;
 }
 
+/* Not GDateTime: it reads the time zone file each time, and a sheet has
+ * 200,000 numbers. */
 static void
 get_today (GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  time_t t = time (NULL);
+  struct tm tm;
 
   g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
+  if (localtime_r (&t, &tm) == NULL)
+    g_date_set_time_t (date, t);
+  else
+    g_date_set_dmy (date, (GDateDay) tm.tm_mday, (GDateMonth) (tm.tm_mon + 1),
+                    (GDateYear) (tm.tm_year + 1900));
 }
 
 char
@@ -633,12 +640,17 @@ fz_parse_category (const char  *text,
       return TRUE;
     }
   for (guint i = 1; i <= FZ_CATEGORY_LAST; i++)
+    if (strcmp (norm, category_hanzi[i]) == 0 || strcmp (norm, category_english[i]) == 0)
+      {
+        *category = i;
+        return TRUE;
+      }
+  /* The names in the user's language too, when it is neither. */
+  for (guint i = 1; i <= FZ_CATEGORY_LAST; i++)
     {
       g_autofree char *translated = g_utf8_strup (_(category_names[i]), -1);
 
-      if (strcmp (norm, category_hanzi[i]) == 0 ||
-          strcmp (norm, category_english[i]) == 0 ||
-          strcmp (norm, translated) == 0)
+      if (strcmp (norm, translated) == 0)
         {
           *category = i;
           return TRUE;
