@@ -693,6 +693,27 @@ test_import_all_or_nothing (Fixture       *f,
 }
 
 static void
+test_import_sex_mismatch (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* Sex is derived from the identity number; a sex column must agree. */
+  const char *sheet =
+    "姓名,性别,身份证号,残疾类别,残疾等级\n"
+    "张三,男,11010519491231002X,1,1\n"
+    "李四,男,440524188001010014,1,1\n";
+  g_autofree char *path = write_file (f, "sex.csv", sheet, -1);
+  g_autoptr(FzImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint line = 0;
+
+  g_assert_false (fz_registry_import_file (f->registry, path, &report, &error));
+  g_assert_cmpuint (fz_import_report_get_n_problems (report), ==, 1);
+  g_assert_cmpstr (fz_import_report_get_problem (report, 0, &line), ==,
+                   "Sex: the identity number says female, the sheet says male");
+  g_assert_cmpuint (line, ==, 2);
+}
+
+static void
 test_import_header_problems (Fixture       *f,
                              gconstpointer  data)
 {
@@ -847,6 +868,7 @@ static void
 test_export_xlsx (Fixture       *f,
                   gconstpointer  data)
 {
+  g_autofree char *unzip = g_find_program_in_path ("unzip");
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, "persons.xlsx", NULL);
   g_autofree char *contents = NULL;
@@ -862,7 +884,7 @@ test_export_xlsx (Fixture       *f,
   g_assert_cmpmem (contents, 4, "PK\003\004", 4);
 
   persons = fz_registry_list_persons (f->registry, NULL, 0, 200, &error);
-  if (g_find_program_in_path ("unzip"))
+  if (unzip != NULL)
     {
       g_autofree char *cmd = g_strdup_printf ("unzip -p '%s' xl/worksheets/sheet1.xml", path);
       g_autofree char *xml = NULL;
@@ -1017,6 +1039,7 @@ main (int argc, char *argv[])
   ADD ("import-gb18030", test_import_gb18030);
   ADD ("import-english", test_import_english);
   ADD ("import-all-or-nothing", test_import_all_or_nothing);
+  ADD ("import-sex-mismatch", test_import_sex_mismatch);
   ADD ("import-header-problems", test_import_header_problems);
   ADD ("import-again-and-update", test_import_again_and_update);
   ADD ("export-csv-roundtrip", test_export_csv_roundtrip);

@@ -202,6 +202,7 @@ static void
 test_write_xlsx (Fixture       *f,
                  gconstpointer  data)
 {
+  g_autofree char *unzip = g_find_program_in_path ("unzip");
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (f->dir, "out.xlsx", NULL);
   g_autofree char *contents = NULL;
@@ -223,7 +224,7 @@ test_write_xlsx (Fixture       *f,
   g_assert_cmpuint (len, >, 4);
   g_assert_cmpmem (contents, 4, "PK\003\004", 4);
 
-  if (g_find_program_in_path ("unzip") != NULL)
+  if (unzip != NULL)
     {
       g_autofree char *cmd = g_strdup_printf ("unzip -p '%s' xl/worksheets/sheet1.xml", path);
       g_autofree char *sheet_xml = NULL;
