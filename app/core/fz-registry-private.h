@@ -10,6 +10,7 @@ G_BEGIN_DECLS
  * "registry" (fz-database.c, core_owners). */
 #define FZ_REGISTRY_N_MIGRATIONS 1
 extern const FzMigration _fz_registry_migrations[FZ_REGISTRY_N_MIGRATIONS];
+extern const guint       _fz_registry_n_migrations;
 
 /* A category or grade that could not be read and was reported already. */
 #define FZ_ALREADY_REPORTED G_MAXUINT

@@ -111,6 +111,9 @@ static const char *statement_sql[N_STATEMENTS] = {
     "DELETE FROM fz_person_gram WHERE gram = ?1 AND person_id = ?2",
 };
 
+const guint _fz_registry_n_migrations = G_N_ELEMENTS (_fz_registry_migrations);
+G_STATIC_ASSERT (G_N_ELEMENTS (_fz_registry_migrations) == FZ_REGISTRY_N_MIGRATIONS);
+
 struct _FzRegistry
 {
   GObject      parent_instance;
