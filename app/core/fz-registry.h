@@ -171,7 +171,8 @@ GPtrArray      *fz_registry_list_organizations       (FzRegistry            *sel
 
 /* Import and export */
 
-/* Imports the persons of a CSV file (any encoding Excel saves), matching
+/* Imports the persons of a CSV file (any encoding Excel saves) or, when
+ * fz_table_can_read_xlsx(), of an XLSX workbook's first sheet, matching
  * its columns by their usual Chinese or English headers (姓名, 身份证号 or
  * 公民身份号码, 残疾证号, 残疾类别, 残疾等级, 县(市、区), 乡镇(街道),
  * 联系电话, 就业状态, name, id_number...). A person already registered

@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
-#include "fz-table.h"
+#include "fz-table-private.h"
 
 G_DEFINE_QUARK (fz-table-error-quark, fz_table_error)
 
@@ -30,6 +30,41 @@ struct _FzTable
   GArray       *records;  /* Record */
   const char   *encoding;
 };
+
+FzTable *
+_fz_table_new (const char *encoding)
+{
+  FzTable *table = g_new0 (FzTable, 1);
+
+  table->chunk = g_string_chunk_new (64 * 1024);
+  table->fields = g_ptr_array_new ();
+  table->records = g_array_new (FALSE, FALSE, sizeof (Record));
+  table->encoding = encoding;
+  return table;
+}
+
+void
+_fz_table_add_record (FzTable            *table,
+                      const char * const *fields,
+                      guint               n_fields,
+                      guint               line)
+{
+  Record r = { table->fields->len, n_fields, line };
+
+  for (guint i = 0; i < n_fields; i++)
+    g_ptr_array_add (table->fields, g_string_chunk_insert (table->chunk, fields[i] ? fields[i] : ""));
+  g_array_append_val (table->records, r);
+}
+
+gboolean
+fz_table_can_read_xlsx (void)
+{
+#ifdef HAVE_XLSX_IMPORT
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
 
 gboolean
 fz_table_format_from_path (const char     *path,
@@ -220,14 +255,10 @@ fz_table_read_data (const char    *name,
                     gsize          length,
                     GError       **error)
 {
-  g_autoptr(FzTable) table = g_new0 (FzTable, 1);
+  g_autoptr(FzTable) table = _fz_table_new (NULL);
   g_autofree char *converted = NULL;
   const char *text = (const char *) data;
   gsize len = length;
-
-  table->chunk = g_string_chunk_new (64 * 1024);
-  table->fields = g_ptr_array_new ();
-  table->records = g_array_new (FALSE, FALSE, sizeof (Record));
 
   if (len >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     {
@@ -315,6 +346,11 @@ fz_table_read_file (const char  *path,
                    _("Could not read %s: %s"), path, local_error->message);
       return NULL;
     }
+#ifdef HAVE_XLSX_IMPORT
+  if (g_mapped_file_get_length (file) >= 4 &&
+      memcmp (g_mapped_file_get_contents (file), "PK\003\004", 4) == 0)
+    return _fz_table_read_xlsx (path, error);
+#endif
   return fz_table_read_data (path, (const guint8 *) g_mapped_file_get_contents (file),
                              g_mapped_file_get_length (file), error);
 }

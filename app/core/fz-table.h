@@ -44,8 +44,11 @@ typedef struct _FzTable FzTable;
  * it is valid UTF-8, and GB18030 (which includes GBK and GB2312) otherwise.
  * Fields are separated by commas, or by tabs when the first line has more
  * tabs than commas; quoted fields may hold commas, quotes and new lines.
- * Fails with FORMAT, naming what it is, for a workbook (.xls or .xlsx) or
- * another binary file. */
+ * An XLSX workbook is read too when fz_table_can_read_xlsx(): its first
+ * visible sheet, each record's line being its row number, dates as
+ * YYYY-MM-DD, numbers as Excel holds them (a long number it damaged stays
+ * recognisable, as 3.30802199001011E+17). Fails with FORMAT, naming what
+ * it is, for an old workbook (.xls) or another binary file. */
 FzTable       *fz_table_read_file          (const char     *path,
                                             GError        **error);
 /* As fz_table_read_file() on bytes in memory; @name is used in messages. */
@@ -53,7 +56,9 @@ FzTable       *fz_table_read_data          (const char     *name,
                                             const guint8   *data,
                                             gsize           length,
                                             GError        **error);
-/* "UTF-8", "UTF-8 with BOM", "UTF-16" or "GB18030". */
+/* Whether this build reads XLSX workbooks (it needs minizip and libxml2). */
+gboolean       fz_table_can_read_xlsx      (void);
+/* "UTF-8", "UTF-8 with BOM", "UTF-16", "GB18030" or "XLSX". */
 const char    *fz_table_get_encoding       (FzTable        *self);
 guint          fz_table_get_n_records      (FzTable        *self);
 guint          fz_table_get_n_fields       (FzTable        *self,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <xlsxwriter.h>
 
 #include "fuzhu.h"
 
@@ -912,6 +913,76 @@ test_export_xlsx (Fixture       *f,
 }
 
 static void
+test_import_xlsx (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "persons.xlsx", NULL);
+  g_autofree char *one = g_build_filename (f->dir, "one.csv", NULL);
+  g_autofree char *two = g_build_filename (f->dir, "two.csv", NULL);
+  g_autofree char *other_db_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *damaged = g_build_filename (f->dir, "damaged.xlsx", NULL);
+  g_autofree char *a = NULL, *b = NULL;
+  g_autoptr(FzImportReport) again = NULL;
+  g_autoptr(FzImportReport) fresh = NULL;
+  g_autoptr(FzImportReport) refused = NULL;
+  FzDatabase *other_db;
+  FzRegistry *other;
+
+  if (!fz_table_can_read_xlsx ())
+    {
+      g_test_skip ("this build reads no XLSX (minizip or libxml2 missing)");
+      return;
+    }
+
+  /* Export to XLSX, import it elsewhere: the same persons. */
+  g_assert_true (fz_demo_add_persons (f->registry, 9, 400, NULL, &error));
+  g_assert_true (fz_registry_export_persons (f->registry, xlsx, NULL, NULL, &error));
+  g_assert_true (fz_registry_export_persons (f->registry, one, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  import_ok (f, xlsx, &again);
+  g_assert_cmpstr (fz_import_report_get_encoding (again), ==, "XLSX");
+  g_assert_cmpuint (fz_import_report_get_unchanged (again), ==, 400);
+
+  other_db = fz_database_open (other_db_path, &error);
+  other = fz_registry_new (other_db);
+  g_assert_true (fz_registry_import_file (other, xlsx, &fresh, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_import_report_get_added (fresh), ==, 400);
+  g_assert_true (fz_registry_export_persons (other, two, NULL, NULL, &error));
+  g_assert_true (g_file_get_contents (one, &a, NULL, NULL));
+  g_assert_true (g_file_get_contents (two, &b, NULL, NULL));
+  g_assert_cmpstr (a, ==, b);
+  g_assert_finalize_object (other);
+  g_assert_finalize_object (other_db);
+
+  /* A sheet whose identity column Excel holds as numbers is refused, on its row. */
+  {
+    lxw_workbook *wb = workbook_new (damaged);
+    lxw_worksheet *ws = workbook_add_worksheet (wb, NULL);
+    guint line = 0;
+    const char *message;
+
+    worksheet_write_string (ws, 0, 0, "姓名", NULL);
+    worksheet_write_string (ws, 0, 1, "身份证号", NULL);
+    worksheet_write_string (ws, 0, 2, "残疾证号", NULL);
+    worksheet_write_string (ws, 2, 0, "王五", NULL);
+    worksheet_write_number (ws, 2, 1, 440524188001010014.0, NULL);
+    worksheet_write_string (ws, 2, 2, "44052418800101001411", NULL);
+    g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+    g_assert_false (fz_registry_import_file (f->registry, damaged, &refused, &error));
+    g_assert_error (error, FZ_REGISTRY_ERROR, FZ_REGISTRY_ERROR_REJECTED);
+    message = fz_import_report_get_problem (refused, 0, &line);
+    g_test_message ("%s", message);
+    g_assert_cmpuint (line, ==, 3);
+    g_assert_true (g_str_has_prefix (message, "Identity number: "));
+    g_assert_nonnull (strstr (message, "format the column as text"));
+  }
+}
+
+static void
 test_demo (Fixture       *f,
            gconstpointer  data)
 {
@@ -1044,6 +1115,7 @@ main (int argc, char *argv[])
   ADD ("import-again-and-update", test_import_again_and_update);
   ADD ("export-csv-roundtrip", test_export_csv_roundtrip);
   ADD ("export-xlsx", test_export_xlsx);
+  ADD ("import-xlsx", test_import_xlsx);
   ADD ("demo", test_demo);
   ADD ("organizations", test_organizations);
 #undef ADD

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <xlsxwriter.h>
 
 #include "fuzhu.h"
 
@@ -240,6 +241,112 @@ test_write_xlsx (Fixture       *f,
     }
 }
 
+/* A workbook as Excel writes it: shared strings, rich text, a date, a
+ * number, an 18-digit number Excel kept as a number, an empty row. */
+static void
+test_read_xlsx (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzTable) table = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "excel.xlsx", NULL);
+  lxw_workbook *wb;
+  lxw_worksheet *ws;
+  lxw_format *date_format, *bold;
+  lxw_datetime when = { 2023, 5, 1, 0, 0, 0 };
+  lxw_rich_string_tuple part1 = { NULL, "荷花" }, part2 = { NULL, "街道" };
+  lxw_rich_string_tuple *rich[] = { &part1, &part2, NULL };
+
+  if (!fz_table_can_read_xlsx ())
+    {
+      g_test_skip ("this build reads no XLSX (minizip or libxml2 missing)");
+      return;
+    }
+
+  wb = workbook_new (path);
+  ws = workbook_add_worksheet (wb, "花名册");
+  date_format = workbook_add_format (wb);
+  format_set_num_format (date_format, "yyyy\"年\"m\"月\"d\"日\"");
+  bold = workbook_add_format (wb);
+  format_set_bold (bold);
+  part2.format = bold;
+  worksheet_write_string (ws, 0, 0, "姓名", NULL);
+  worksheet_write_string (ws, 0, 1, "身份证号", NULL);
+  worksheet_write_string (ws, 0, 2, "乡镇(街道)", NULL);
+  worksheet_write_string (ws, 0, 3, "就业时间", NULL);
+  worksheet_write_string (ws, 0, 4, "人数", NULL);
+  worksheet_write_string (ws, 1, 0, "张三", NULL);
+  worksheet_write_string (ws, 1, 1, "11010519491231002X", NULL);
+  worksheet_write_rich_string (ws, 1, 2, rich, NULL);
+  worksheet_write_datetime (ws, 1, 3, &when, date_format);
+  worksheet_write_number (ws, 1, 4, 12, NULL);
+  /* Row 3 left empty; row 4 has an identity number typed as a number. */
+  worksheet_write_string (ws, 3, 0, "李四", NULL);
+  worksheet_write_number (ws, 3, 1, 330802199001011234.0, NULL);
+  worksheet_write_string (ws, 3, 3, "两行\n的文字", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  table = fz_table_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fz_table_get_encoding (table), ==, "XLSX");
+  g_assert_cmpuint (fz_table_get_n_records (table), ==, 3);
+  g_assert_cmpuint (fz_table_get_line (table, 0), ==, 1);
+  g_assert_cmpstr (fz_table_get_field (table, 0, 2), ==, "乡镇(街道)");
+  g_assert_cmpuint (fz_table_get_line (table, 1), ==, 2);
+  g_assert_cmpstr (fz_table_get_field (table, 1, 1), ==, "11010519491231002X");
+  g_assert_cmpstr (fz_table_get_field (table, 1, 2), ==, "荷花街道");
+  g_assert_cmpstr (fz_table_get_field (table, 1, 3), ==, "2023-05-01");
+  g_assert_cmpstr (fz_table_get_field (table, 1, 4), ==, "12");
+  /* The empty row is skipped; the next keeps its row number. */
+  g_assert_cmpuint (fz_table_get_line (table, 2), ==, 4);
+  g_assert_cmpstr (fz_table_get_field (table, 2, 0), ==, "李四");
+  g_assert_cmpstr (fz_table_get_field (table, 2, 2), ==, "");
+  g_assert_cmpstr (fz_table_get_field (table, 2, 3), ==, "两行\n的文字");
+  /* What Excel keeps of an 18-digit number: 15 digits, as a number. */
+  {
+    const char *damaged = fz_table_get_field (table, 2, 1);
+    g_autoptr(GError) id_error = NULL;
+
+    g_test_message ("the damaged number reads “%s”", damaged);
+    g_assert_false (fz_validate_identity_number (damaged, NULL, NULL, &id_error));
+    g_assert_error (id_error, FZ_VALIDATE_ERROR, FZ_VALIDATE_ERROR_SPREADSHEET);
+  }
+}
+
+static void
+test_read_xlsx_roundtrip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzTable) table = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "ours.xlsx", NULL);
+  g_autoptr(FzTableWriter) writer = NULL;
+  const char *rows[3][3] = {
+    { "姓名", "身份证号", "备注" },
+    { "张三", "330802199001011234", "a & <c> ＆ 「引号」" },
+    { " 空格 ", "", "He said \"hi\", twice" },
+  };
+
+  if (!fz_table_can_read_xlsx ())
+    {
+      g_test_skip ("this build reads no XLSX (minizip or libxml2 missing)");
+      return;
+    }
+  writer = fz_table_writer_new (path, &error);
+  fz_table_writer_set_column (writer, 1, FZ_TABLE_COLUMN_IDENTIFIER, 22);
+  for (guint r = 0; r < 3; r++)
+    g_assert_true (fz_table_writer_add_row (writer, rows[r], 3, &error));
+  g_assert_true (fz_table_writer_close (writer, &error));
+  g_assert_no_error (error);
+
+  table = fz_table_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_table_get_n_records (table), ==, 3);
+  for (guint r = 0; r < 3; r++)
+    for (guint c = 0; c < 3; c++)
+      g_assert_cmpstr (fz_table_get_field (table, r, c), ==, rows[r][c]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -252,6 +359,8 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Table/refuse-binary", Fixture, NULL, fixture_setup, test_refuse_binary, fixture_teardown);
   g_test_add ("/Fuzhu/Table/write-csv", Fixture, NULL, fixture_setup, test_write_csv, fixture_teardown);
   g_test_add ("/Fuzhu/Table/write-xlsx", Fixture, NULL, fixture_setup, test_write_xlsx, fixture_teardown);
+  g_test_add ("/Fuzhu/Table/read-xlsx", Fixture, NULL, fixture_setup, test_read_xlsx, fixture_teardown);
+  g_test_add ("/Fuzhu/Table/read-xlsx-roundtrip", Fixture, NULL, fixture_setup, test_read_xlsx_roundtrip, fixture_teardown);
 
   return g_test_run ();
 }
