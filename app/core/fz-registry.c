@@ -404,7 +404,8 @@ _fz_registry_check_values (FzRegistry     *self,
       else
         add_problem (problems, g_steal_pointer (&error));
     }
-  if (v->category == 0 && (v->cert_number == NULL || !id_ok))
+  /* With a certificate, a missing category is the certificate's problem. */
+  if (v->category == 0 && v->cert_number == NULL)
     {
       _fz_set_field_error (&error, FZ_VALIDATE_ERROR_EMPTY, _("Category"), _("the value is missing"));
       add_problem (problems, g_steal_pointer (&error));
@@ -414,7 +415,7 @@ _fz_registry_check_values (FzRegistry     *self,
       _fz_set_field_error (&error, FZ_VALIDATE_ERROR_UNKNOWN, _("Category"), _("it must be 1 to 7"));
       add_problem (problems, g_steal_pointer (&error));
     }
-  if (v->grade == 0 && (v->cert_number == NULL || !id_ok))
+  if (v->grade == 0 && v->cert_number == NULL)
     {
       _fz_set_field_error (&error, FZ_VALIDATE_ERROR_EMPTY, _("Grade"), _("the value is missing"));
       add_problem (problems, g_steal_pointer (&error));

@@ -246,6 +246,16 @@ test_add_invalid (Fixture       *f,
     g_assert_nonnull (strstr (error->message, "\nIdentity number: "));
     g_assert_nonnull (strstr (error->message, "\nCounty: "));
   }
+
+  /* A wrong identity number is told once, not again as a missing category. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FzPerson) p = make_person ("张三", "110105194912310023", "11010519491231002342", NULL);
+
+    g_assert_false (fz_registry_check_person (f->registry, p, &error));
+    g_assert_true (g_str_has_prefix (error->message, "Identity number: "));
+    g_assert_null (strchr (error->message, '\n'));
+  }
 }
 
 static void
