@@ -1162,7 +1162,7 @@ query_add_person_text (Query      *q,
       if (g_utf8_strlen (compact->str, -1) > 2)
         {
           g_autofree char *pattern = escape_like (compact->str);
-          query_add_text (q, "p.name LIKE ? ESCAPE '\\'", pattern);
+          query_add_text (q, "replace(p.name, ' ', '') LIKE ? ESCAPE '\\'", pattern);
         }
       g_string_free (compact, TRUE);
     }

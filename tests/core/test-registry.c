@@ -363,6 +363,8 @@ test_search_names (Fixture       *f,
   g_assert_cmpuint (count_text (f, " 王\u3000"), ==, 4);
   g_assert_cmpuint (count_text (f, "anna"), ==, 1);
   g_assert_cmpuint (count_text (f, "ANN"), ==, 1);
+  g_assert_cmpuint (count_text (f, "anna李"), ==, 1);
+  g_assert_cmpuint (count_text (f, "Anna 李"), ==, 1);
   g_assert_cmpuint (count_text (f, "%"), ==, 0);
   g_assert_cmpuint (count_text (f, "王%"), ==, 0);
   g_assert_cmpuint (count_text (f, ""), ==, G_N_ELEMENTS (names));
