@@ -261,6 +261,7 @@ add_persons_txn (FzDatabase  *db,
   gboolean ok = TRUE;
 
   demo_init (&d, data->seed);
+  _fz_registry_defer_grams (data->registry);
   for (guint i = 0; i < data->n && ok; i++)
     {
       FzPersonValues v, existing = { 0 };
@@ -289,7 +290,7 @@ add_persons_txn (FzDatabase  *db,
       _fz_person_values_clear (&v);
     }
   demo_clear (&d);
-  return ok;
+  return _fz_registry_flush_grams (data->registry, ok, ok ? error : NULL) && ok;
 }
 
 gboolean

@@ -536,15 +536,21 @@ fz_registry_import_file (FzRegistry       *self,
       /* One transaction for the whole file: all or nothing, and fast. */
       if (!fz_database_begin (db, &local_error))
         goto failed;
+      _fz_registry_defer_grams (self);
       for (guint r = 1; r < n; r++)
         if (!import_row (&im, r, &local_error))
           {
+            _fz_registry_flush_grams (self, FALSE, NULL);
             fz_database_rollback (db);
             goto failed;
           }
       if (rep->problems->len > 0)
-        fz_database_rollback (db);
-      else if (!fz_database_commit (db, &local_error))
+        {
+          _fz_registry_flush_grams (self, FALSE, NULL);
+          fz_database_rollback (db);
+        }
+      else if (!_fz_registry_flush_grams (self, TRUE, &local_error) ||
+               !fz_database_commit (db, &local_error))
         {
           fz_database_rollback (db);
           goto failed;

@@ -56,6 +56,13 @@ gboolean     _fz_registry_write_values        (FzRegistry      *self,
                                                const FzPersonValues *values,
                                                const char      *old_name,
                                                GError         **error);
+/* From now on, new names' grams are kept and written, sorted, by
+ * _fz_registry_flush_grams() (with @write FALSE: dropped), which must
+ * come before the transaction ends. */
+void         _fz_registry_defer_grams         (FzRegistry      *self);
+gboolean     _fz_registry_flush_grams         (FzRegistry      *self,
+                                               gboolean         write,
+                                               GError         **error);
 gboolean     _fz_person_values_equal          (const FzPersonValues *a,
                                                const FzPersonValues *b);
 

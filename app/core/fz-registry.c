@@ -123,7 +123,15 @@ struct _FzRegistry
   FzStatement *statements[N_STATEMENTS];
   /* INSERT of n grams in one statement, n < MAX_GRAM_BATCH */
   FzStatement *gram_inserts[MAX_GRAM_BATCH];
+  /* While an import runs: grams to insert at its end, in key order */
+  GArray       *pending_grams;  /* PendingGram */
+  GStringChunk *pending_text;
 };
+
+typedef struct {
+  const char *gram;  /* in pending_text */
+  gint64      person_id;
+} PendingGram;
 
 G_DEFINE_FINAL_TYPE (FzRegistry, fz_registry, G_TYPE_OBJECT)
 
@@ -167,6 +175,8 @@ fz_registry_finalize (GObject *object)
     g_clear_pointer (&self->statements[i], fz_statement_unref);
   for (guint i = 0; i < MAX_GRAM_BATCH; i++)
     g_clear_pointer (&self->gram_inserts[i], fz_statement_unref);
+  g_clear_pointer (&self->pending_grams, g_array_unref);
+  g_clear_pointer (&self->pending_text, g_string_chunk_free);
   g_clear_object (&self->db);
   g_clear_pointer (&self->county_codes, g_ptr_array_unref);
   g_clear_pointer (&self->county_names, g_hash_table_unref);
@@ -645,6 +655,18 @@ run_grams (FzRegistry   *self,
 
   if (grams->len == 0)
     return TRUE;
+  if (insert && self->pending_grams != NULL)
+    {
+      for (guint i = 0; i < grams->len; i++)
+        {
+          PendingGram pg = {
+            g_string_chunk_insert_const (self->pending_text, g_ptr_array_index (grams, i)),
+            person_id
+          };
+          g_array_append_val (self->pending_grams, pg);
+        }
+      return TRUE;
+    }
   if (insert && grams->len < MAX_GRAM_BATCH)
     {
       stmt = get_gram_insert (self, grams->len, error);
@@ -669,6 +691,60 @@ run_grams (FzRegistry   *self,
         return FALSE;
     }
   return TRUE;
+}
+
+void
+_fz_registry_defer_grams (FzRegistry *self)
+{
+  g_return_if_fail (self->pending_grams == NULL);
+
+  self->pending_grams = g_array_new (FALSE, FALSE, sizeof (PendingGram));
+  self->pending_text = g_string_chunk_new (4096);
+}
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const PendingGram *x = a, *y = b;
+  int c = strcmp (x->gram, y->gram);
+
+  if (c != 0)
+    return c;
+  return x->person_id < y->person_id ? -1 : x->person_id > y->person_id;
+}
+
+gboolean
+_fz_registry_flush_grams (FzRegistry  *self,
+                          gboolean     write,
+                          GError     **error)
+{
+  g_autoptr(GArray) pending = g_steal_pointer (&self->pending_grams);
+  GStringChunk *text = g_steal_pointer (&self->pending_text);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (pending != NULL, FALSE);
+
+  if (write && pending->len > 0)
+    {
+      FzStatement *stmt = get_statement (self, STMT_GRAM_INSERT, error);
+
+      /* In key order every insert lands at the end of a run of the
+       * index: several times faster than in the order of the sheet, where
+       * each lands somewhere else. strcmp is SQLite's BINARY order. */
+      g_array_sort (pending, compare_pending);
+      ok = stmt != NULL;
+      for (guint i = 0; ok && i < pending->len; i++)
+        {
+          const PendingGram *pg = &g_array_index (pending, PendingGram, i);
+
+          fz_statement_bind_text (stmt, 1, pg->gram);
+          fz_statement_bind_int64 (stmt, 2, pg->person_id);
+          ok = fz_statement_run (stmt, error);
+        }
+    }
+  g_string_chunk_free (text);
+  return ok;
 }
 
 gboolean
