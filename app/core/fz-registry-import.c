@@ -297,10 +297,11 @@ read_header (Import *im)
         continue;  /* a column of the office's own: ignored */
       if (im->columns[c] >= 0)
         {
+          /* Translators: a field name, then two column headers */
           g_autofree char *message =
-            g_strdup_printf (_("“%s” and “%s” are both columns for the %s; keep one"),
-                             fz_table_get_field (im->table, 0, (guint) im->columns[c]), header,
-                             column_label (c));
+            g_strdup_printf (_("%s: the columns “%s” and “%s” both hold it; keep one"),
+                             column_label (c), fz_table_get_field (im->table, 0, (guint) im->columns[c]),
+                             header);
           report_add (im->report, line, message);
           continue;
         }
