@@ -19,4 +19,10 @@
 # include "fz-document.h"
 # include "fz-document-registry.h"
 # include "fz-certificate-register.h"
+# include "fz-validate.h"
+# include "fz-table.h"
+# include "fz-person.h"
+# include "fz-organization.h"
+# include "fz-registry.h"
+# include "fz-demo.h"
 #undef FUZHU_INSIDE

@@ -12,6 +12,7 @@
 #include "fz-core-private.h"
 #include "fz-certificate-register-private.h"
 #include "fz-database-private.h"
+#include "fz-registry-private.h"
 
 G_DEFINE_QUARK (fz-database-error-quark, fz_database_error)
 
@@ -60,6 +61,7 @@ static const FzMigration core_migrations[] = {
 
 static const guint core_n_migrations = G_N_ELEMENTS (core_migrations);
 static const guint documents_n_migrations = FZ_DOCUMENTS_N_MIGRATIONS;
+static const guint registry_n_migrations = FZ_REGISTRY_N_MIGRATIONS;
 
 /* libfuzhu's subsystems are owners like any plugin, each with its own
  * steps, so that they grow independently. Applied in this order at open. */
@@ -72,6 +74,7 @@ static const struct {
   { "targets", _fz_targets_migrations, &_fz_targets_n_migrations },
   { "report", _fz_report_migrations, &_fz_report_n_migrations },
   { "documents", _fz_documents_migrations, &documents_n_migrations },
+  { "registry", _fz_registry_migrations, &registry_n_migrations },
 };
 
 static int
@@ -373,7 +376,11 @@ fz_database_open (const char  *path,
         return NULL;
     }
 
-  if (!fz_database_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
+  /* A city's registry is some 100 MB: searching it as one types wants it
+   * in memory rather than read a page at a time (SQLite's default cache
+   * is 2 MB). */
+  if (!fz_database_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                         "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456", error))
     {
       g_prefix_error (error, _("Could not open the database %s: "), path);
       return NULL;
