@@ -15,6 +15,7 @@
 # include "fz-figures.h"
 # include "fz-i18n.h"
 # include "fz-report.h"
+# include "fz-rules.h"
 # include "fz-format.h"
 # include "fz-document.h"
 # include "fz-document-registry.h"

@@ -20,3 +20,8 @@ G_BEGIN_DECLS
 /* Binds libfuzhu's gettext domain ($FUZHU_LOCALEDIR for a build tree). */
 void _fz_i18n_init (void);
 G_END_DECLS
+
+G_BEGIN_DECLS
+extern const FzMigration _fz_rules_migrations[];
+extern const guint       _fz_rules_n_migrations;
+G_END_DECLS

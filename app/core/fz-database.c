@@ -75,6 +75,7 @@ static const struct {
   { "report", _fz_report_migrations, &_fz_report_n_migrations },
   { "documents", _fz_documents_migrations, &documents_n_migrations },
   { "registry", _fz_registry_migrations, &registry_n_migrations },
+  { "rules", _fz_rules_migrations, &_fz_rules_n_migrations },
 };
 
 static int

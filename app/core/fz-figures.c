@@ -10,6 +10,7 @@
 #include "fz-database.h"
 #include "fz-figures.h"
 #include "fz-i18n.h"
+#include "fz-rules.h"
 #include "fz-measure.h"
 #include "fz-plugin-manager.h"
 
@@ -24,12 +25,96 @@ struct _FzFigures
   GPtrArray  *counties; /* FzCounty* */
 };
 
+/* Persons whose recorded employment started in @year, by county. */
+static gboolean
+count_new_employment (FzDatabase         *db,
+                      int                 year,
+                      FzIndicatorValues  *values,
+                      GError            **error)
+{
+  g_autoptr(FzStatement) st = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *first = g_strdup_printf ("%04d-01-01", year);
+  g_autofree char *last = g_strdup_printf ("%04d-12-31", year);
+
+  st = fz_database_query (db,
+                          "SELECT county_code, count(*) FROM fz_person "
+                          "WHERE employment_status = 'employed' AND employment_date BETWEEN ?1 AND ?2 "
+                          "AND county_code IS NOT NULL GROUP BY county_code",
+                          g_variant_new ("(ss)", first, last), error);
+  if (st == NULL)
+    return FALSE;
+  while (fz_statement_step (st, &local_error))
+    fz_indicator_values_add (values, FZ_TARGET_NEW_EMPLOYMENT, fz_statement_get_text (st, 0),
+                             (double) fz_statement_get_int64 (st, 1));
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Of the certificate holders of working age on 31 December of @year, the
+ * share employed then (status employed, employment not starting later). The
+ * registry keeps the current status, not its history: figures for past
+ * years are as the registry stands now. */
+static gboolean
+count_employment_rate (FzDatabase         *db,
+                       int                 year,
+                       FzIndicatorValues  *values,
+                       GError            **error)
+{
+  g_autoptr(FzStatement) st = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDate) on = g_date_new_dmy (31, G_DATE_DECEMBER, (GDateYear) year);
+  char men_first[11], men_last[11], women_first[11], women_last[11];
+  g_autofree char *end = g_strdup_printf ("%04d-12-31", year);
+  gint64 city_all = 0, city_employed = 0;
+
+  if (!fz_rules_working_age_births (db, FZ_SEX_MALE, on, men_first, men_last, error) ||
+      !fz_rules_working_age_births (db, FZ_SEX_FEMALE, on, women_first, women_last, error))
+    return FALSE;
+
+  st = fz_database_query (db,
+                          "SELECT county_code, count(*), "
+                          "  sum(employment_status = 'employed' AND (employment_date IS NULL OR employment_date <= ?5)) "
+                          "FROM fz_person WHERE county_code IS NOT NULL AND cert_number IS NOT NULL AND "
+                          "  ((sex = 1 AND birth_date BETWEEN ?1 AND ?2) OR (sex = 2 AND birth_date BETWEEN ?3 AND ?4)) "
+                          "GROUP BY county_code",
+                          g_variant_new ("(sssss)", men_first, men_last, women_first, women_last, end), error);
+  if (st == NULL)
+    return FALSE;
+  while (fz_statement_step (st, &local_error))
+    {
+      gint64 all = fz_statement_get_int64 (st, 1);
+      gint64 employed = fz_statement_get_int64 (st, 2);
+
+      city_all += all;
+      city_employed += employed;
+      if (all > 0)
+        fz_indicator_values_add (values, FZ_TARGET_EMPLOYMENT_RATE, fz_statement_get_text (st, 0),
+                                 100.0 * (double) employed / (double) all);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (city_all > 0)
+    fz_indicator_values_add (values, FZ_TARGET_EMPLOYMENT_RATE, FZ_CITY_CODE,
+                             100.0 * (double) city_employed / (double) city_all);
+  return TRUE;
+}
+
 /* Targets that libfuzhu counts itself, from its own tables. */
 static const struct {
   const char         *target_key;
   FzFigureSourceFunc  func;
 } core_sources[] = {
-  { NULL, NULL } /* the registry's sources join here */
+  { FZ_TARGET_NEW_EMPLOYMENT, count_new_employment },
+  { FZ_TARGET_EMPLOYMENT_RATE, count_employment_rate },
+  { NULL, NULL }
 };
 
 static void
