@@ -5,11 +5,13 @@
 
 #include "fz-context.h"
 #include "fz-database.h"
+#include "fz-registry.h"
 
 struct _FzContext
 {
   GObject     parent_instance;
   FzDatabase *database;
+  FzRegistry *registry;
   GSettings  *settings;
   char       *operator_name;
 };
@@ -21,6 +23,7 @@ fz_context_finalize (GObject *object)
 {
   FzContext *self = FZ_CONTEXT (object);
 
+  g_clear_object (&self->registry);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_free (self->operator_name);
@@ -61,6 +64,15 @@ fz_context_get_database (FzContext *self)
 {
   g_return_val_if_fail (FZ_IS_CONTEXT (self), NULL);
   return self->database;
+}
+
+FzRegistry *
+fz_context_get_registry (FzContext *self)
+{
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), NULL);
+  if (self->registry == NULL)
+    self->registry = fz_registry_new (self->database);
+  return self->registry;
 }
 
 GSettings *

@@ -19,6 +19,8 @@ FzContext   *fz_context_new            (FzDatabase  *database,
                                         GSettings   *settings,
                                         const char  *operator_name);
 FzDatabase  *fz_context_get_database   (FzContext   *self);
+/* The shared registry of certified persons and organizations. */
+FzRegistry  *fz_context_get_registry   (FzContext   *self);
 /* The application's settings, or NULL where there is no schema (tests). */
 GSettings   *fz_context_get_settings   (FzContext   *self);
 /* Who is working: a signed-in account or, in single-user mode, the system user. */

@@ -16,6 +16,7 @@ typedef struct _FzDocumentRegistry FzDocumentRegistry;
 typedef struct _FzMeasure        FzMeasure;
 typedef struct _FzPluginManager  FzPluginManager;
 typedef struct _FzPluginEntry    FzPluginEntry;
+typedef struct _FzRegistry       FzRegistry;
 typedef struct _FzStatement      FzStatement;
 
 G_END_DECLS
