@@ -81,8 +81,10 @@ fz_cli_import (FzCli   *cli,
 {
   if (argc == 3 && g_str_equal (argv[1], "report"))
     return import_report (cli, argv[2], error);
+  if (argc == 3 && g_str_equal (argv[1], "persons"))
+    return fz_cli_import_persons (cli, argv[2], error);
 
   g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE,
-               _("Usage: fuzhu import report FILE"));
+               _("Usage: fuzhu import persons FILE | fuzhu import report FILE"));
   return FZ_EXIT_USAGE;
 }

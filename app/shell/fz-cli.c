@@ -20,7 +20,9 @@ static const FzCliCommand commands[] = {
   { "verify", "SERIAL", N_("Check a certificate by its serial number"), TRUE, fz_cli_verify },
   { "revoke", "SERIAL REASON", N_("Revoke a certificate; its number is never given again"), TRUE, fz_cli_revoke },
   { "report", "annual --year Y [--county C] --output FILE", N_("Write the yearly report of the city or a county (.xlsx, or .json for the city)"), TRUE, fz_cli_report },
-  { "import", "report FILE", N_("Import a county's yearly report file into the city's figures"), TRUE, fz_cli_import },
+  { "import", "persons FILE | report FILE", N_("Import persons from a spreadsheet (CSV or XLSX, all or nothing), or a county's yearly report"), TRUE, fz_cli_import },
+  { "export", "persons FILE", N_("Export the registry to a spreadsheet (.csv or .xlsx)"), TRUE, fz_cli_export },
+  { "demo", "[--persons N] [--seed S]", N_("Add a synthetic city, for trying Fuzhu out and for tests"), TRUE, fz_cli_demo },
   { "targets", "[list|set KEY VALUE|unset KEY] [--county C] [--plan ID]", N_("Show or change the plan's targets, citywide or per county"), TRUE, fz_cli_targets },
 };
 

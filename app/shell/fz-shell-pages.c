@@ -7,22 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "fz-dashboard-page.h"
+#include "fz-registry-page.h"
 #include "fz-reports-page.h"
 #include "fz-shell-pages.h"
-
-static GtkWidget *
-placeholder (const char *icon_name,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
-  gtk_widget_set_vexpand (status, TRUE);
-  return status;
-}
 
 static GtkWidget *
 create_dashboard (FzPluginManager *manager)
@@ -33,8 +20,7 @@ create_dashboard (FzPluginManager *manager)
 static GtkWidget *
 create_registry (FzPluginManager *manager)
 {
-  return placeholder ("system-users-symbolic", _("Registry"),
-                      _("The registry of certified persons will be shown here."));
+  return fz_registry_page_new (manager);
 }
 
 static GtkWidget *

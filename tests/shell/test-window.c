@@ -10,7 +10,9 @@
 #include "fz-application.h"
 #include "fz-chart.h"
 #include "fz-dashboard-page.h"
+#include "fz-person-dialog.h"
 #include "fz-preferences-window.h"
+#include "fz-registry-page.h"
 #include "fz-reports-page.h"
 #include "fz-window.h"
 
@@ -258,6 +260,22 @@ select_in_dropdowns (GtkWidget  *root,
   return FALSE;
 }
 
+/* Under load, mapping can lag: wait (up to 10 s) for what a user would see. */
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *part)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!label_contains (root, part))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return TRUE;
+}
+
 static void
 test_dashboard_shows_figures (Fixture       *f,
                               gconstpointer  data)
@@ -282,10 +300,10 @@ test_dashboard_shows_figures (Fixture       *f,
   page = find_type (GTK_WIDGET (f->window), FZ_TYPE_DASHBOARD_PAGE);
   g_assert_nonnull (page);
   /* The three targets of the plan, with their goals. */
-  g_assert_true (label_contains (page, "3600"));
-  g_assert_true (label_contains (page, "800"));
-  g_assert_true (label_contains (page, "65.0%"));
-  g_assert_true (label_contains (page, "Notes written"));
+  g_assert_true (shows_label (page, "3600"));
+  g_assert_true (shows_label (page, "800"));
+  g_assert_true (shows_label (page, "65.0%"));
+  g_assert_true (shows_label (page, "Notes written"));
 
   /* The charts say in words what they draw. */
   fz_dashboard_page_select (FZ_DASHBOARD_PAGE (page), 2024, "330881");
@@ -331,15 +349,129 @@ test_reports_side_by_side (Fixture       *f,
   iterate (100);
   page = find_type (GTK_WIDGET (f->window), FZ_TYPE_REPORTS_PAGE);
   g_assert_nonnull (page);
-  g_assert_true (label_contains (page, "No County Reports Yet"));
+  g_assert_true (shows_label (page, "No County Reports Yet"));
 
   g_assert_true (fz_reports_page_import_file (FZ_REPORTS_PAGE (page), a, &error));
   g_assert_true (fz_reports_page_import_file (FZ_REPORTS_PAGE (page), b, &error));
   g_assert_no_error (error);
   iterate (100);
-  g_assert_true (label_contains (page, "2 of 6 counties reported"));
-  g_assert_true (label_contains (page, "常山县"));
-  g_assert_true (label_contains (page, "已写备注"));
+  g_assert_true (shows_label (page, "2 of 6 counties reported"));
+  g_assert_true (shows_label (page, "常山县"));
+  g_assert_true (shows_label (page, "已写备注"));
+}
+
+static void
+test_registry_page (Fixture       *f,
+                    gconstpointer  data)
+{
+  FzContext *context = fz_plugin_manager_get_context (f->manager);
+  FzRegistry *registry = fz_context_get_registry (context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPerson) first = NULL;
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  GListModel *model;
+  GtkWidget *page;
+  guint added = 0, n_all, n_two;
+  char prefix[3] = "";
+
+  g_assert_true (fz_window_show_page (f->window, "registry"));
+  iterate (100);
+  page = find_type (GTK_WIDGET (f->window), FZ_TYPE_REGISTRY_PAGE);
+  g_assert_nonnull (page);
+  /* Empty: the page offers to import or load the demo city. */
+  g_assert_true (shows_label (page, "No Persons Yet"));
+
+  g_assert_true (fz_demo_add_persons (registry, 7, 3000, &added, &error));
+  g_assert_no_error (error);
+  fz_registry_page_search (FZ_REGISTRY_PAGE (page), "");
+  iterate (100);
+  model = fz_registry_page_get_model (FZ_REGISTRY_PAGE (page));
+  n_all = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_all, ==, 3000);
+  g_assert_true (shows_label (page, "3000 persons"));
+
+  /* Search as you type by a partial name: its first two characters, then one. */
+  first = g_list_model_get_item (model, 1234);
+  g_utf8_strncpy (prefix, fz_person_get_name (first), 1);
+  {
+    g_autofree char *two = g_utf8_substring (fz_person_get_name (first), 0, 2);
+    fz_registry_page_search (FZ_REGISTRY_PAGE (page), two);
+    iterate (50);
+    n_two = g_list_model_get_n_items (model);
+    g_assert_cmpuint (n_two, >=, 1);
+    g_assert_cmpuint (n_two, <, n_all);
+    for (guint i = 0; i < n_two; i++)
+      {
+        g_autoptr(FzPerson) p = g_list_model_get_item (model, i);
+        g_assert_nonnull (strstr (fz_person_get_name (p), two));
+      }
+  }
+  {
+    g_autofree char *one = g_utf8_substring (fz_person_get_name (first), 1, 2);
+    fz_registry_page_search (FZ_REGISTRY_PAGE (page), one);
+    iterate (50);
+    g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+  }
+  /* By the beginning of the identity number. */
+  {
+    g_autofree char *id = g_strndup (fz_person_get_id_number (first), 14);
+    gboolean found = FALSE;
+    fz_registry_page_search (FZ_REGISTRY_PAGE (page), id);
+    iterate (50);
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(FzPerson) p = g_list_model_get_item (model, i);
+        found |= g_str_equal (fz_person_get_id_number (p), fz_person_get_id_number (first));
+      }
+    g_assert_true (found);
+  }
+  fz_registry_page_search (FZ_REGISTRY_PAGE (page), "没有这个人");
+  iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_true (shows_label (page, "No Matches"));
+
+  /* A bad sheet: nothing imported, every problem listed. */
+  g_assert_true (g_file_set_contents (bad, "姓名,身份证号,残疾证号\n张三,3.30802E+17,\n李四,440524188001010015,\n", -1, NULL));
+  g_assert_false (fz_registry_page_import_file (FZ_REGISTRY_PAGE (page), bad));
+  iterate (100);
+  {
+    guint n = 0;
+    g_assert_true (fz_registry_count_persons (registry, NULL, &n, NULL));
+    g_assert_cmpuint (n, ==, 3000);
+  }
+}
+
+static void
+test_person_form (Fixture       *f,
+                  gconstpointer  data)
+{
+  FzRegistry *registry = fz_context_get_registry (fz_plugin_manager_get_context (f->manager));
+  FzPersonDialog *dialog = fz_person_dialog_new (GTK_WINDOW (f->window), registry, NULL);
+  g_autoptr(FzPerson) saved = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (100);
+  fz_person_dialog_set_text (dialog, "name", "王芳");
+  fz_person_dialog_set_text (dialog, "id-number", "11010519491231002Y");
+  g_assert_false (fz_person_dialog_save (dialog));
+  /* The problem names the field, inline, and nothing was saved. */
+  g_assert_nonnull (fz_person_dialog_get_problem (dialog));
+  g_assert_true (g_str_has_prefix (fz_person_dialog_get_problem (dialog), "Identity number"));
+  g_assert_null (fz_registry_find_person_by_id_number (registry, "11010519491231002X", NULL));
+
+  /* Sex and birth date come from the number, shown before saving. */
+  fz_person_dialog_set_text (dialog, "id-number", "11010519491231002X");
+  fz_person_dialog_set_text (dialog, "cert-number", "11010519491231002X12");
+  iterate (50);
+  g_assert_true (shows_label (GTK_WIDGET (dialog), "1949-12-31"));
+  g_assert_true (fz_person_dialog_save (dialog));
+  iterate (100);
+  saved = fz_registry_find_person_by_id_number (registry, "11010519491231002X", NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (fz_person_get_name (saved), ==, "王芳");
+  g_assert_cmpuint (fz_person_get_category (saved), ==, 1);
+  g_assert_cmpuint (fz_person_get_grade (saved), ==, 2);
+  g_assert_cmpint (fz_person_get_sex (saved), ==, FZ_SEX_FEMALE);
 }
 
 int
@@ -382,6 +514,11 @@ main (int argc, char *argv[])
 
   g_test_add ("/Fuzhu/Window/reports-side-by-side", Fixture, NULL,
               fixture_setup, test_reports_side_by_side, fixture_teardown);
+
+  g_test_add ("/Fuzhu/Window/registry-page", Fixture, NULL,
+              fixture_setup, test_registry_page, fixture_teardown);
+  g_test_add ("/Fuzhu/Window/person-form", Fixture, NULL,
+              fixture_setup, test_person_form, fixture_teardown);
 
   status = g_test_run ();
   if (system (cleanup) != 0)
