@@ -286,6 +286,50 @@ test_documents (Fixture       *f,
   g_assert_nonnull (strstr (verify.err, "FZ-2025-000042"));
 }
 
+static void
+test_persons (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) export_csv = { 0 };
+  g_auto(Run) export_xlsx = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autofree char *csv = g_build_filename (f->dir, "persons.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "persons.xlsx", NULL);
+  g_autofree char *wrong = g_build_filename (f->dir, "wrong.csv", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *contents = NULL;
+
+  fuzhu (&demo, "--database", f->db, "demo", "--persons", "300", "--organizations", "5", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  fuzhu (&export_csv, "--database", f->db, "export", "persons", csv, NULL);
+  g_assert_cmpint (export_csv.status, ==, 0);
+  g_assert_nonnull (strstr (export_csv.out, "300"));
+  fuzhu (&export_xlsx, "--database", f->db, "export", "persons", xlsx, NULL);
+  g_assert_cmpint (export_xlsx.status, ==, 0);
+
+  /* The export imports into another office's database as it is. */
+  fuzhu (&again, "--database", other, "import", "persons", csv, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "300 added"));
+
+  /* A wrong sheet: one line per problem, FILE:LINE: field: message; nothing written. */
+  g_assert_true (g_file_set_contents (wrong, "姓名,身份证号\n张三,11010519491231002X\n李四,3.30802E+17\n王五,440524188001010015\n", -1, NULL));
+  fuzhu (&bad, "--database", other, "import", "persons", wrong, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  contents = g_strdup_printf ("%s:3: Identity number:", wrong);
+  g_assert_nonnull (strstr (bad.err, contents));
+  g_free (contents);
+  contents = g_strdup_printf ("%s:4: Identity number:", wrong);
+  g_assert_nonnull (strstr (bad.err, contents));
+  g_assert_null (strstr (bad.out, "added"));
+
+  fuzhu (&usage, "--database", f->db, "export", "people", csv, NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -297,6 +341,7 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Cli/plugin-commands", Fixture, NULL, fixture_setup, test_plugin_commands, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/targets", Fixture, NULL, fixture_setup, test_targets, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/documents", Fixture, NULL, fixture_setup, test_documents, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/persons", Fixture, NULL, fixture_setup, test_persons, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/bad-database", Fixture, NULL, fixture_setup, test_bad_database, fixture_teardown);
 
   return g_test_run ();
