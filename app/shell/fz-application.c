@@ -61,6 +61,9 @@ fz_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (fz_application_parent_class)->startup (app);
 
+  /* Window managers other than GNOME Shell take the icon from the window. */
+  gtk_window_set_default_icon_name (APP_ID);
+
   path = self->database_path ? g_strdup (self->database_path) : fz_database_default_path ();
   db = fz_database_open (path, &self->open_error);
   if (db == NULL)
