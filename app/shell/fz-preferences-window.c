@@ -90,6 +90,9 @@ rebuild (FzPreferencesWindow *self)
       g_signal_connect (sw, "notify::active", G_CALLBACK (switch_active_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+      /* The row labels its switch with its title too, and GTK 4.8 would read
+       * "Enable X X": the switch's own label says it all. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
       adw_preferences_group_add (self->plugins_group, row);
       g_ptr_array_add (self->rows, row);
