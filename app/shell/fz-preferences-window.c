@@ -25,7 +25,17 @@ describe (FzPluginEntry *entry)
   switch (fz_plugin_entry_get_state (entry))
     {
     case FZ_PLUGIN_STATE_LOADED:
-      return g_strdup_printf (_("Loaded — %s"), fz_plugin_entry_get_module_dir (entry));
+      {
+        const char *dir = fz_plugin_entry_get_module_dir (entry);
+        g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "fuzhu", "plugins", NULL);
+
+        /* Where it came from, in words; a folder only when it is neither. */
+        if (g_str_has_prefix (dir, user_dir))
+          return g_strdup (_("Loaded from your plugin folder"));
+        if (g_str_has_prefix (dir, FZ_PLUGINDIR))
+          return g_strdup (_("Loaded, installed with Fuzhu"));
+        return g_strdup_printf (_("Loaded from %s"), dir);
+      }
     case FZ_PLUGIN_STATE_DISABLED:
       return g_strdup (_("Disabled"));
     case FZ_PLUGIN_STATE_FAILED:
