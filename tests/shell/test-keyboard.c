@@ -398,7 +398,7 @@ test_every_stop_has_a_name (Fixture       *f,
 {
   g_autoptr(GString) problems = g_string_new (NULL);
   GtkWindow *window = GTK_WINDOW (f->window);
-  guint pages = MIN (n_pages (f), 9);
+  guint pages = n_pages (f);
 
   g_assert_cmpuint (pages, >=, 3);
   for (guint i = 0; i < pages; i++)
@@ -406,7 +406,10 @@ test_every_stop_has_a_name (Fixture       *f,
       g_autofree char *where = NULL;
       g_autofree char *page = NULL;
 
-      press (window, XK_Alt_L, XK_1 + i);
+      /* Alt+N for the first nine; past them, down the page list. */
+      press (window, XK_Alt_L, XK_1 + MIN (i, 8));
+      for (guint down = 8; down < i; down++)
+        press (window, 0, XK_Down);
       page = g_strdup (fz_window_get_page (f->window));
       where = g_strdup_printf ("page %u (%s)", i + 1, page);
       g_assert_cmpuint (tab_round (window, problems, where), >=, 2);
