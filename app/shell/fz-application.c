@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fz-a11y.h"
 #include "fz-application.h"
 #include "fz-preferences-window.h"
 #include "fz-window.h"
@@ -60,6 +61,10 @@ fz_application_startup (GApplication *app)
   g_autoptr(FzContext) context = NULL;
 
   G_APPLICATION_CLASS (fz_application_parent_class)->startup (app);
+
+  /* Window managers other than GNOME Shell take the icon from the window. */
+  gtk_window_set_default_icon_name (APP_ID);
+  fz_a11y_install_workarounds ();
 
   path = self->database_path ? g_strdup (self->database_path) : fz_database_default_path ();
   db = fz_database_open (path, &self->open_error);

@@ -155,10 +155,7 @@ target_card (FzDashboardPage *self,
 
   /* One sentence for a screen reader: what, how much, of what, how counted. */
   accessible = g_strdup_printf ("%s: %s. %s. %s", figure->title, value_text, detail_text, figure->definition);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, figure->title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible, -1);
-  gtk_widget_set_focusable (card, TRUE);
+  g_object_set_data_full (G_OBJECT (card), "fz-description", g_steal_pointer (&accessible), g_free);
   return card;
 }
 
@@ -240,7 +237,16 @@ update_view (FzDashboardPage *self)
 
       if (figure->measure_id == NULL)
         {
-          gtk_flow_box_append (self->targets_box, target_card (self, figure, year, county));
+          GtkWidget *card = target_card (self, figure, year, county);
+          GtkWidget *child;
+
+          gtk_flow_box_append (self->targets_box, card);
+          /* The flow box's child takes the focus: it carries the card's words. */
+          child = gtk_widget_get_parent (card);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, figure->title,
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          g_object_get_data (G_OBJECT (card), "fz-description"), -1);
           continue;
         }
 

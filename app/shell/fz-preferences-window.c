@@ -27,7 +27,17 @@ describe (FzPluginEntry *entry)
   switch (fz_plugin_entry_get_state (entry))
     {
     case FZ_PLUGIN_STATE_LOADED:
-      return g_strdup_printf (_("Loaded — %s"), fz_plugin_entry_get_module_dir (entry));
+      {
+        const char *dir = fz_plugin_entry_get_module_dir (entry);
+        g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "fuzhu", "plugins", NULL);
+
+        /* Where it came from, in words; a folder only when it is neither. */
+        if (g_str_has_prefix (dir, user_dir))
+          return g_strdup (_("Loaded from your plugin folder"));
+        if (g_str_has_prefix (dir, FZ_PLUGINDIR))
+          return g_strdup (_("Loaded, installed with Fuzhu"));
+        return g_strdup_printf (_("Loaded from %s"), dir);
+      }
     case FZ_PLUGIN_STATE_DISABLED:
       return g_strdup (_("Disabled"));
     case FZ_PLUGIN_STATE_FAILED:
@@ -92,6 +102,9 @@ rebuild (FzPreferencesWindow *self)
       g_signal_connect (sw, "notify::active", G_CALLBACK (switch_active_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+      /* The row labels its switch with its title too, and GTK 4.8 would read
+       * "Enable X X": the switch's own label says it all. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
       adw_preferences_group_add (self->plugins_group, row);
       g_ptr_array_add (self->rows, row);

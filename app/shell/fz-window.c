@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fz-a11y.h"
 #include "fz-application.h"
 #include "fz-print.h"
 #include "fz-shell-pages.h"
@@ -25,6 +26,7 @@ struct _FzWindow
   GtkWidget            *content_box;
   GtkWidget            *sidebar_box;
   GtkMenuButton        *documents_button;
+  GtkWidget            *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (FzWindow, fz_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -41,7 +43,8 @@ row_get_page_id (GtkListBoxRow *row)
 static GtkWidget *
 make_row (const char *id,
           const char *title,
-          const char *icon_name)
+          const char *icon_name,
+          guint       position)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -57,6 +60,20 @@ make_row (const char *id,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* The tooltip would be read again as the description: say the shortcut
+   * that comes back to this page instead. */
+  if (position < 9)
+    {
+      g_autofree char *keys = gtk_accelerator_get_label (GDK_KEY_1 + position, GDK_ALT_MASK);
+      g_autofree char *aria_keys = g_strdup_printf ("Alt+%u", position + 1);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, keys,
+                                      GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, aria_keys,
+                                      -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   g_object_set_data_full (G_OBJECT (row), "fz-page-id", g_strdup (id), g_free);
   g_object_set_data_full (G_OBJECT (row), "fz-page-title", g_strdup (title), g_free);
   return row;
@@ -84,7 +101,10 @@ create_page (FzWindow   *self,
 
   page = fz_shell_create_builtin_page (id, self->manager);
   if (page)
-    return page;
+    {
+      fz_a11y_mend_tree (page);
+      return page;
+    }
 
   entry = fz_plugin_manager_find (self->manager, id);
   if (entry == NULL || fz_plugin_entry_get_measure (entry) == NULL)
@@ -94,6 +114,7 @@ create_page (FzWindow   *self,
   if (page == NULL)
     page = error_page (_("This measure could not show its page"),
                        _("The plugin returned no page. The other pages keep working; see the plugin's log for why."));
+  fz_a11y_mend_tree (page);
   return page;
 }
 
@@ -223,7 +244,7 @@ rebuild_sidebar (FzWindow *self)
   for (guint i = 0; i < fz_shell_n_builtin_pages (); i++)
     {
       const FzShellPage *page = fz_shell_get_builtin_page (i);
-      gtk_list_box_append (self->sidebar, make_row (page->id, _(page->title), page->icon_name));
+      gtk_list_box_append (self->sidebar, make_row (page->id, _(page->title), page->icon_name, i));
     }
 
   measures = fz_plugin_manager_list_measures (self->manager);
@@ -231,7 +252,8 @@ rebuild_sidebar (FzWindow *self)
     {
       FzMeasure *measure = g_ptr_array_index (measures, i);
       const FzMeasureInfo *info = fz_measure_get_info (measure);
-      gtk_list_box_append (self->sidebar, make_row (info->id, fz_measure_get_title (measure), info->icon_name));
+      gtk_list_box_append (self->sidebar, make_row (info->id, fz_measure_get_title (measure), info->icon_name,
+                                                    fz_shell_n_builtin_pages () + i));
     }
 
   /* Pages of measures that went away go with them. */
@@ -289,6 +311,55 @@ focus_sidebar (GtkWidget *widget,
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
   return TRUE;
+}
+
+/* The page list is a single stop for Tab, as a list is: the arrows move
+ * along it (and the page follows), Tab goes on to the page and Shift+Tab back
+ * to the menu. Left to GtkListBox, Tab would walk every row, turning pages
+ * on the way, and never reach any page but the last. */
+static gboolean
+sidebar_tab_forward (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  FzWindow *self = FZ_WINDOW (user_data);
+
+  if (!gtk_widget_child_focus (self->content_box, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (self->menu_button);
+  return TRUE;
+}
+
+static gboolean
+sidebar_tab_backward (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  FzWindow *self = FZ_WINDOW (user_data);
+
+  return gtk_widget_grab_focus (self->menu_button);
+}
+
+static void
+add_sidebar_tab_stops (FzWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const struct {
+    guint            keyval;
+    GdkModifierType  mods;
+    GtkShortcutFunc  func;
+  } keys[] = {
+    { GDK_KEY_Tab, 0, sidebar_tab_forward },
+    { GDK_KEY_KP_Tab, 0, sidebar_tab_forward },
+    { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, sidebar_tab_backward },
+    { GDK_KEY_Tab, GDK_SHIFT_MASK, sidebar_tab_backward },
+    { GDK_KEY_KP_Tab, GDK_SHIFT_MASK, sidebar_tab_backward },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
+                                                            gtk_callback_action_new (keys[i].func, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), controller);
 }
 
 static gboolean
@@ -396,6 +467,7 @@ fz_window_class_init (FzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-document", "s", print_document_action);
   gtk_widget_class_install_action (widget_class, "win.export-document", "s", print_document_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, open_documents, NULL);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -403,12 +475,15 @@ fz_window_class_init (FzWindowClass *klass)
   for (int i = 0; i < 9; i++)
     gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, select_nth, "i", i);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, focus_sidebar, NULL);
+
+  fz_a11y_install_workarounds ();
 }
 
 static void
 fz_window_init (FzWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_sidebar_tab_stops (self);
 }
 
 FzWindow *

@@ -15,7 +15,7 @@ struct _FzpTemplatePage
   FzContext   *context;
   GPtrArray   *counties;
 
-  AdwEntryRow *note_row;
+  GtkEntry    *note_entry;
   AdwComboRow *county_row;
   GtkLabel    *error_label;
   GtkListBox  *notes;
@@ -68,19 +68,20 @@ show_error (FzpTemplatePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   if (message)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->note_row), "error");
-      /* Announce it: the field's description now carries the problem. */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_row),
+      gtk_widget_add_css_class (GTK_WIDGET (self->note_entry), "error");
+      /* Announce it: the field's description now carries the problem, and
+       * the focus goes back to the field, so a screen reader reads both. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->note_row),
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->note_entry),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
     }
   else
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->note_row), "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_row),
+      gtk_widget_remove_css_class (GTK_WIDGET (self->note_entry), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Up to 200 characters"), -1);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->note_row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->note_entry), GTK_ACCESSIBLE_STATE_INVALID);
     }
 }
 
@@ -100,14 +101,14 @@ add_clicked_cb (FzpTemplatePage *self)
   if (selected >= self->counties->len)
     return;
   county = g_ptr_array_index (self->counties, selected);
-  if (fzp_template_add_note (self->context, gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
+  if (fzp_template_add_note (self->context, gtk_editable_get_text (GTK_EDITABLE (self->note_entry)),
                              county->code, &error) == 0)
     {
       show_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
+      gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   show_error (self, NULL);
   reload (self);
 }
@@ -134,7 +135,7 @@ fzp_template_page_class_init (FzpTemplatePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/fuzhu/Fuzhu/plugins/template/fzp-template-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, note_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, county_row);
   gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, notes);
