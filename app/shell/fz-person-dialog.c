@@ -37,21 +37,34 @@ static const FzEmploymentStatus statuses[] = {
   FZ_EMPLOYMENT_UNKNOWN, FZ_EMPLOYMENT_EMPLOYED, FZ_EMPLOYMENT_UNEMPLOYED,
 };
 
+/* A field is a GtkEntry in an action row, not an AdwEntryRow: with GTK 4.8
+ * and libadwaita 1.2 a screen reader is not told when an AdwEntryRow has the
+ * focus. Returns the entry; the field's problems are set on it. */
 static GtkWidget *
 entry_row (AdwPreferencesGroup *group,
            const char          *title,
            const char          *description,
            const char          *text)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *entry = gtk_entry_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   if (description)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  g_object_set_data_full (G_OBJECT (row), "fz-description", g_strdup (description), g_free);
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+    }
+  g_object_set_data_full (G_OBJECT (entry), "fz-description", g_strdup (description), g_free);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
   adw_preferences_group_add (group, row);
-  return row;
+  return entry;
 }
 
 static void
