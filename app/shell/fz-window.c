@@ -118,6 +118,9 @@ create_page (FzWindow   *self,
   return page;
 }
 
+static void sidebar_row_selected_cb (FzWindow      *self,
+                                     GtkListBoxRow *row);
+
 gboolean
 fz_window_show_page (FzWindow   *self,
                      const char *id)
@@ -127,7 +130,11 @@ fz_window_show_page (FzWindow   *self,
     {
       if (GTK_IS_LIST_BOX_ROW (child) && g_strcmp0 (row_get_page_id (GTK_LIST_BOX_ROW (child)), id) == 0)
         {
-          gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (child));
+          /* Selecting the selected row again tells nobody: show it anyway. */
+          if (gtk_list_box_get_selected_row (self->sidebar) == GTK_LIST_BOX_ROW (child))
+            sidebar_row_selected_cb (self, GTK_LIST_BOX_ROW (child));
+          else
+            gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (child));
           return TRUE;
         }
     }
@@ -380,6 +387,84 @@ fz_window_close_request (GtkWindow *window)
 }
 
 static void
+welcome_go (FzWindow   *self,
+            const char *page,
+            const char *action)
+{
+  GtkWidget *welcome = gtk_stack_get_child_by_name (self->stack, "welcome");
+
+  /* Show the page for real (the sidebar's choice may be this page already). */
+  fz_window_show_page (self, page);
+  if (welcome)
+    gtk_stack_remove (self->stack, welcome);
+  if (action)
+    gtk_widget_activate_action (gtk_stack_get_visible_child (self->stack), action, NULL);
+}
+
+static void
+welcome_import_cb (FzWindow *self)
+{
+  welcome_go (self, "registry", "registry.import");
+}
+
+static void
+welcome_demo_cb (FzWindow *self)
+{
+  welcome_go (self, "registry", "registry.demo");
+}
+
+static void
+welcome_empty_cb (FzWindow *self)
+{
+  welcome_go (self, "dashboard", NULL);
+}
+
+static GtkWidget *
+welcome_button (FzWindow   *self,
+                const char *label,
+                GCallback   callback,
+                gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", callback, self);
+  return button;
+}
+
+/* A new, empty database opens on a welcome: bring in the registry, try a
+ * synthetic city, or start empty. */
+static void
+show_welcome_if_empty (FzWindow *self)
+{
+  FzContext *context = fz_plugin_manager_get_context (self->manager);
+  GtkWidget *status, *box;
+  guint n = 0;
+
+  if (!fz_registry_count_persons (fz_context_get_registry (context), NULL, &n, NULL) || n > 0)
+    return;
+
+  status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), APP_ID);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Welcome to Fuzhu"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Fuzhu keeps the registry of certified persons, the work of each measure of the employment plan, the progress against its targets, and the documents you print. Start by bringing in the registry you keep today."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), welcome_button (self, _("_Import the Registry from a Spreadsheet…"),
+                                                 G_CALLBACK (welcome_import_cb), TRUE));
+  gtk_box_append (GTK_BOX (box), welcome_button (self, _("Try a _Demo City"), G_CALLBACK (welcome_demo_cb), FALSE));
+  gtk_box_append (GTK_BOX (box), welcome_button (self, _("_Start Empty"), G_CALLBACK (welcome_empty_cb), FALSE));
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), box);
+  gtk_stack_add_named (self->stack, status, "welcome");
+  gtk_stack_set_visible_child (self->stack, status);
+  adw_window_title_set_title (self->content_title, _("Welcome"));
+  fz_a11y_mend_tree (status);
+}
+
+static void
 fz_window_constructed (GObject *object)
 {
   FzWindow *self = FZ_WINDOW (object);
@@ -406,6 +491,7 @@ fz_window_constructed (GObject *object)
   rebuild_sidebar (self);
   if (last)
     fz_window_show_page (self, last);
+  show_welcome_if_empty (self);
 }
 
 static void

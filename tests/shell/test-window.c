@@ -91,6 +91,21 @@ find_label (GtkWidget  *root,
 }
 
 static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
@@ -474,6 +489,29 @@ test_person_form (Fixture       *f,
   g_assert_cmpint (fz_person_get_sex (saved), ==, FZ_SEX_FEMALE);
 }
 
+static void
+test_welcome (Fixture       *f,
+              gconstpointer  data)
+{
+  FzRegistry *registry = fz_context_get_registry (fz_plugin_manager_get_context (f->manager));
+  GtkWidget *demo;
+  guint n = 0;
+
+  /* An empty database opens on the welcome page. */
+  g_assert_cmpstr (fz_window_get_page (f->window), ==, "welcome");
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Welcome to Fuzhu"));
+
+  /* Trying the demo city fills the registry and opens it. */
+  demo = find_button (GTK_WIDGET (f->window), "Try a _Demo City");
+  g_assert_nonnull (demo);
+  g_signal_emit_by_name (demo, "clicked");
+  iterate (200);
+  g_assert_true (fz_registry_count_persons (registry, NULL, &n, NULL));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (fz_window_get_page (f->window), ==, "registry");
+  g_assert_null (find_button (GTK_WIDGET (f->window), "Try a _Demo City"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -519,6 +557,8 @@ main (int argc, char *argv[])
               fixture_setup, test_registry_page, fixture_teardown);
   g_test_add ("/Fuzhu/Window/person-form", Fixture, NULL,
               fixture_setup, test_person_form, fixture_teardown);
+
+  g_test_add ("/Fuzhu/Window/welcome", Fixture, NULL, fixture_setup, test_welcome, fixture_teardown);
 
   status = g_test_run ();
   if (system (cleanup) != 0)
