@@ -461,6 +461,7 @@ show_welcome_if_empty (FzWindow *self)
   gtk_stack_add_named (self->stack, status, "welcome");
   gtk_stack_set_visible_child (self->stack, status);
   adw_window_title_set_title (self->content_title, _("Welcome"));
+  gtk_widget_set_visible (GTK_WIDGET (self->documents_button), FALSE);
   fz_a11y_mend_tree (status);
 }
 
