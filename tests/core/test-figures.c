@@ -20,7 +20,7 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *plugins = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "plugins", NULL);
+  g_autofree char *plugins = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "plugins", "template", NULL);
   const char *paths[] = { plugins, NULL };
 
   f->dir = g_dir_make_tmp ("fuzhu-figures-XXXXXX", &error);

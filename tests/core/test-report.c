@@ -30,7 +30,7 @@ office_open (Office     *office,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *plugins = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "plugins", NULL);
+  g_autofree char *plugins = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "plugins", "template", NULL);
   const char *paths[] = { plugins, NULL };
 
   office->db = fz_database_open (path, &error);
