@@ -122,10 +122,10 @@ update_count (FzRegistryPage *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : filtering ? "none" : "empty");
 }
 
-static void
-apply_filter (FzRegistryPage *self)
+/* What the search field and the filters ask for; the strings stay the page's. */
+static FzPersonFilter
+current_filter (FzRegistryPage *self)
 {
-  g_autoptr(GError) error = NULL;
   guint county = gtk_drop_down_get_selected (self->county_dropdown);
   FzPersonFilter filter = {
     .text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
@@ -134,6 +134,15 @@ apply_filter (FzRegistryPage *self)
     .grade = gtk_drop_down_get_selected (self->grade_dropdown),
     .employment_status = gtk_drop_down_get_selected (self->status_dropdown),
   };
+
+  return filter;
+}
+
+static void
+apply_filter (FzRegistryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  FzPersonFilter filter = current_filter (self);
 
   if (!fz_person_list_set_filter (self->persons, &filter, &error))
     g_warning ("Could not search the registry: %s", error->message);
@@ -331,14 +340,7 @@ export_response_cb (GtkNativeDialog *chooser,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
       guint n = 0;
-      guint county = gtk_drop_down_get_selected (self->county_dropdown);
-      FzPersonFilter filter = {
-        .text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-        .county_code = county > 0 && self->county_codes ? self->county_codes[county - 1] : NULL,
-        .category = gtk_drop_down_get_selected (self->category_dropdown),
-        .grade = gtk_drop_down_get_selected (self->grade_dropdown),
-        .employment_status = gtk_drop_down_get_selected (self->status_dropdown),
-      };
+      FzPersonFilter filter = current_filter (self);
 
       if (fz_registry_export_persons (self->registry, path, &filter, &n, &error))
         {
