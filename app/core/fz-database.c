@@ -84,6 +84,29 @@ map_code (int rc)
     }
 }
 
+/* SQLite's own words where they help, ours where the user has to act. */
+static const char *
+explain (int         rc,
+         const char *sqlite_message)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return _("the database is busy: another program is saving to it. Try again in a moment");
+    case SQLITE_FULL:
+      return _("the disk is full");
+    case SQLITE_READONLY:
+      return _("the database or its folder is read-only");
+    case SQLITE_NOTADB:
+      return _("the file is not a database");
+    case SQLITE_CORRUPT:
+      return _("the database file is damaged");
+    default:
+      return sqlite_message ? sqlite_message : sqlite3_errstr (rc);
+    }
+}
+
 void
 _fz_database_set_error (FzDatabase  *self,
                         GError     **error,
@@ -92,7 +115,7 @@ _fz_database_set_error (FzDatabase  *self,
 {
   const char *msg = self && self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
 
-  g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s: %s", doing, msg);
+  g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s: %s", doing, explain (rc, msg));
 }
 
 static void
@@ -154,7 +177,7 @@ fz_database_exec (FzDatabase  *self,
   rc = sqlite3_exec (self->handle, sql, NULL, NULL, &errmsg);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s", errmsg ? errmsg : sqlite3_errstr (rc));
+      g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s", explain (rc, errmsg));
       sqlite3_free (errmsg);
       return FALSE;
     }
@@ -290,6 +313,51 @@ failed:
   return FALSE;
 }
 
+static gboolean
+open_handle (FzDatabase  *self,
+             int          flags,
+             GError     **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *doing = g_strdup_printf (_("Could not open the database %s"), self->path);
+      _fz_database_set_error (self, error, rc, doing);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, FZ_DATABASE_BUSY_TIMEOUT_MS);
+  return TRUE;
+}
+
+FzDatabase *
+_fz_database_open_plain (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(FzDatabase) self = g_object_new (FZ_TYPE_DATABASE, NULL);
+
+  self->path = g_strdup (path);
+  if (!open_handle (self, SQLITE_OPEN_READWRITE, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+_fz_database_check_core_versions (FzDatabase  *self,
+                                  GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (core_owners); i++)
+    {
+      guint version;
+
+      if (!check_not_newer (self, core_owners[i].owner, core_owners[i].migrations,
+                            core_owners[i].n_migrations, &version, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 FzDatabase *
 fz_database_open (const char  *path,
                   GError     **error)
@@ -297,7 +365,6 @@ fz_database_open (const char  *path,
   g_autoptr(FzDatabase) self = NULL;
   g_autofree char *dir = NULL;
   guint core_version = 0;
-  int rc;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -326,19 +393,20 @@ fz_database_open (const char  *path,
           return NULL;
         }
       g_close (fd, NULL);
+      /* SQLite writes its journal beside the file: say so now rather than
+       * fail at the first change with "unable to open database file". */
+      if (g_access (dir, W_OK) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_READONLY,
+                       _("Could not open the database %s: its folder %s is read-only (%s). Fuzhu keeps a journal beside the database; move the database to a folder you can write to"),
+                       path, dir, g_strerror (saved));
+          return NULL;
+        }
     }
 
-  rc = sqlite3_open_v2 (path, &self->handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_autofree char *doing = g_strdup_printf (_("Could not open the database %s"), path);
-      _fz_database_set_error (self, error, rc, doing);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, 5000);
+  if (!open_handle (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+    return NULL;
 
   if (!fz_database_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
