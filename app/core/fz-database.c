@@ -417,9 +417,17 @@ fz_database_open (const char  *path,
     if (!check_not_newer (self, "core", core_migrations, G_N_ELEMENTS (core_migrations),
                           &core_version, &local_error))
       {
-        if (local_error->code != FZ_DATABASE_ERROR_TOO_NEW)
-          g_prefix_error (&local_error, _("Could not open the database %s: "), path);
-        g_propagate_error (error, g_steal_pointer (&local_error));
+        /* The first read of the file: where a damaged one shows. */
+        if (local_error->code == FZ_DATABASE_ERROR_CORRUPT)
+          g_set_error (error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_CORRUPT,
+                       _("Could not open the database %s: the file is damaged or is not a database. Nothing was written to it; restore the last good backup with “fuzhu restore FILE”"),
+                       path);
+        else
+          {
+            if (local_error->code != FZ_DATABASE_ERROR_TOO_NEW)
+              g_prefix_error (&local_error, _("Could not open the database %s: "), path);
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          }
         return NULL;
       }
   }
