@@ -358,6 +358,32 @@ _fz_database_check_core_versions (FzDatabase  *self,
   return TRUE;
 }
 
+/* Switching a file to WAL needs it alone for a moment, and SQLite does not
+ * wait for that: two processes making a new database at once would see
+ * "busy" at once. Tries again until the busy timeout. */
+static gboolean
+set_wal (FzDatabase  *self,
+         GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + FZ_DATABASE_BUSY_TIMEOUT_MS * G_GINT64_CONSTANT (1000);
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (fz_database_exec (self, "PRAGMA journal_mode = WAL", &local_error))
+        break;
+      if (!g_error_matches (local_error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_BUSY) ||
+          g_get_monotonic_time () > deadline)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (10 * 1000);
+    }
+  return fz_database_exec (self, "PRAGMA synchronous = NORMAL", error);
+}
+
 FzDatabase *
 fz_database_open (const char  *path,
                   GError     **error)
@@ -440,7 +466,7 @@ fz_database_open (const char  *path,
         return NULL;
     }
 
-  if (!fz_database_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
+  if (!set_wal (self, error))
     {
       g_prefix_error (error, _("Could not open the database %s: "), path);
       return NULL;
