@@ -7,6 +7,7 @@
 # include "fz-version.h"
 # include "fz-types.h"
 # include "fz-database.h"
+# include "fz-backup.h"
 # include "fz-context.h"
 # include "fz-county.h"
 # include "fz-measure.h"

@@ -96,6 +96,29 @@ map_code (int rc)
     }
 }
 
+/* SQLite's own words where they help, ours where the user has to act. */
+static const char *
+explain (int         rc,
+         const char *sqlite_message)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return _("the database is busy: another program is saving to it. Try again in a moment");
+    case SQLITE_FULL:
+      return _("the disk is full");
+    case SQLITE_READONLY:
+      return _("the database or its folder is read-only");
+    case SQLITE_NOTADB:
+      return _("the file is not a database");
+    case SQLITE_CORRUPT:
+      return _("the database file is damaged");
+    default:
+      return sqlite_message ? sqlite_message : sqlite3_errstr (rc);
+    }
+}
+
 void
 _fz_database_set_error (FzDatabase  *self,
                         GError     **error,
@@ -104,7 +127,7 @@ _fz_database_set_error (FzDatabase  *self,
 {
   const char *msg = self && self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
 
-  g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s: %s", doing, msg);
+  g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s: %s", doing, explain (rc, msg));
 }
 
 static void
@@ -166,7 +189,7 @@ fz_database_exec (FzDatabase  *self,
   rc = sqlite3_exec (self->handle, sql, NULL, NULL, &errmsg);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s", errmsg ? errmsg : sqlite3_errstr (rc));
+      g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s", explain (rc, errmsg));
       sqlite3_free (errmsg);
       return FALSE;
     }
@@ -302,6 +325,77 @@ failed:
   return FALSE;
 }
 
+static gboolean
+open_handle (FzDatabase  *self,
+             int          flags,
+             GError     **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *doing = g_strdup_printf (_("Could not open the database %s"), self->path);
+      _fz_database_set_error (self, error, rc, doing);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, FZ_DATABASE_BUSY_TIMEOUT_MS);
+  return TRUE;
+}
+
+FzDatabase *
+_fz_database_open_plain (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(FzDatabase) self = g_object_new (FZ_TYPE_DATABASE, NULL);
+
+  self->path = g_strdup (path);
+  if (!open_handle (self, SQLITE_OPEN_READWRITE, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+_fz_database_check_core_versions (FzDatabase  *self,
+                                  GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (core_owners); i++)
+    {
+      guint version;
+
+      if (!check_not_newer (self, core_owners[i].owner, core_owners[i].migrations,
+                            *core_owners[i].n_migrations, &version, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Switching a file to WAL needs it alone for a moment, and SQLite does not
+ * wait for that: two processes making a new database at once would see
+ * "busy" at once. Tries again until the busy timeout. */
+static gboolean
+set_wal (FzDatabase  *self,
+         GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + FZ_DATABASE_BUSY_TIMEOUT_MS * G_GINT64_CONSTANT (1000);
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (fz_database_exec (self, "PRAGMA journal_mode = WAL", &local_error))
+        break;
+      if (!g_error_matches (local_error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_BUSY) ||
+          g_get_monotonic_time () > deadline)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (10 * 1000);
+    }
+  return fz_database_exec (self, "PRAGMA synchronous = NORMAL", error);
+}
+
 FzDatabase *
 fz_database_open (const char  *path,
                   GError     **error)
@@ -309,7 +403,6 @@ fz_database_open (const char  *path,
   g_autoptr(FzDatabase) self = NULL;
   g_autofree char *dir = NULL;
   guint core_version = 0;
-  int rc;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -339,19 +432,20 @@ fz_database_open (const char  *path,
           return NULL;
         }
       g_close (fd, NULL);
+      /* SQLite writes its journal beside the file: say so now rather than
+       * fail at the first change with "unable to open database file". */
+      if (g_access (dir, W_OK) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_READONLY,
+                       _("Could not open the database %s: its folder %s is read-only (%s). Fuzhu keeps a journal beside the database; move the database to a folder you can write to"),
+                       path, dir, g_strerror (saved));
+          return NULL;
+        }
     }
 
-  rc = sqlite3_open_v2 (path, &self->handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_autofree char *doing = g_strdup_printf (_("Could not open the database %s"), path);
-      _fz_database_set_error (self, error, rc, doing);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, 5000);
+  if (!open_handle (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+    return NULL;
 
   if (!fz_database_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
@@ -362,9 +456,17 @@ fz_database_open (const char  *path,
     if (!check_not_newer (self, "core", core_migrations, G_N_ELEMENTS (core_migrations),
                           &core_version, &local_error))
       {
-        if (local_error->code != FZ_DATABASE_ERROR_TOO_NEW)
-          g_prefix_error (&local_error, _("Could not open the database %s: "), path);
-        g_propagate_error (error, g_steal_pointer (&local_error));
+        /* The first read of the file: where a damaged one shows. */
+        if (local_error->code == FZ_DATABASE_ERROR_CORRUPT)
+          g_set_error (error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_CORRUPT,
+                       _("Could not open the database %s: the file is damaged or is not a database. Nothing was written to it; restore the last good backup with “fuzhu restore FILE”"),
+                       path);
+        else
+          {
+            if (local_error->code != FZ_DATABASE_ERROR_TOO_NEW)
+              g_prefix_error (&local_error, _("Could not open the database %s: "), path);
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          }
         return NULL;
       }
   }
@@ -380,8 +482,8 @@ fz_database_open (const char  *path,
   /* A city's registry is some 100 MB: searching it as one types wants it
    * in memory rather than read a page at a time (SQLite's default cache
    * is 2 MB). */
-  if (!fz_database_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                         "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456", error))
+  if (!set_wal (self, error) ||
+      !fz_database_exec (self, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456", error))
     {
       g_prefix_error (error, _("Could not open the database %s: "), path);
       return NULL;

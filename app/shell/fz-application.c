@@ -115,6 +115,40 @@ fz_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* The day's backup, when the window closes: the one moment the database is
+ * surely not in the middle of anything. */
+static void
+back_up_on_exit (FzApplication *self)
+{
+  FzContext *context = fz_plugin_manager_get_context (self->manager);
+  GSettings *settings = fz_context_get_settings (context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = NULL;
+  guint keep = 7;
+
+  if (settings)
+    {
+      if (!g_settings_get_boolean (settings, "backup-automatic"))
+        return;
+      keep = (guint) g_settings_get_int (settings, "backup-keep");
+    }
+  if (!fz_backup_automatic (fz_context_get_database (context), keep, NULL, &made, &error))
+    g_warning ("Could not make the day's automatic backup: %s", error->message);
+  else if (made)
+    g_debug ("Backed up to %s", made);
+}
+
+static void
+fz_application_shutdown (GApplication *app)
+{
+  FzApplication *self = FZ_APPLICATION (app);
+
+  G_APPLICATION_CLASS (fz_application_parent_class)->shutdown (app);
+
+  if (self->manager)
+    back_up_on_exit (self);
+}
+
 static void
 fz_application_finalize (GObject *object)
 {
@@ -136,6 +170,7 @@ fz_application_class_init (FzApplicationClass *klass)
   object_class->finalize = fz_application_finalize;
   app_class->startup = fz_application_startup;
   app_class->activate = fz_application_activate;
+  app_class->shutdown = fz_application_shutdown;
 }
 
 static void
@@ -143,7 +178,15 @@ quit_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Close the windows first, as closing the last one would: their pages let
+   * go of the database before the day's backup is made and it is closed. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  g_application_quit (G_APPLICATION (app));
 }
 
 static void

@@ -11,7 +11,11 @@
 
 static int cmd_help    (FzCli *cli, int argc, char **argv, GError **error);
 static int cmd_plugins (FzCli *cli, int argc, char **argv, GError **error);
+static int cmd_backup  (FzCli *cli, int argc, char **argv, GError **error);
+static int cmd_restore (FzCli *cli, int argc, char **argv, GError **error);
 
+/* backup and restore take the database file as it is, without opening it
+ * the usual way: no plugin migrations, nothing created at a mistyped path. */
 static const FzCliCommand commands[] = {
   { "help", "[COMMAND]", N_("Show the commands and what they do"), FALSE, cmd_help },
   { "plugins", "", N_("List the plugins: ID, state (loaded, disabled, failed), title and why one failed"), TRUE, cmd_plugins },
@@ -24,6 +28,8 @@ static const FzCliCommand commands[] = {
   { "export", "persons FILE", N_("Export the registry to a spreadsheet (.csv or .xlsx)"), TRUE, fz_cli_export },
   { "demo", "[--persons N] [--seed S]", N_("Add a synthetic city, for trying Fuzhu out and for tests"), TRUE, fz_cli_demo },
   { "targets", "[list|set KEY VALUE|unset KEY] [--county C] [--plan ID]", N_("Show or change the plan's targets, citywide or per county"), TRUE, fz_cli_targets },
+  { "backup", "FILE", N_("Copy the database as it is now to the new file FILE (it may stay open meanwhile)"), FALSE, cmd_backup },
+  { "restore", "FILE", N_("Replace the database with the backup FILE, once it is checked; the replaced one is kept beside it"), FALSE, cmd_restore },
 };
 
 static const FzCliCommand *
@@ -90,6 +96,65 @@ cmd_plugins (FzCli   *cli,
   return FZ_EXIT_OK;
 }
 
+static char *
+get_database_path (FzCli *cli)
+{
+  return cli->database_path ? g_strdup (cli->database_path) : fz_database_default_path ();
+}
+
+/* The one FILE argument of backup and restore; an option is a usage error. */
+static const char *
+get_file_argument (int          argc,
+                   char       **argv,
+                   GError     **error)
+{
+  if (argc != 2 || argv[1][0] == '\0' || argv[1][0] == '-')
+    {
+      g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE,
+                   _("Usage: fuzhu [--database PATH] %s FILE"), argv[0]);
+      return NULL;
+    }
+  return argv[1];
+}
+
+static int
+cmd_backup (FzCli   *cli,
+            int      argc,
+            char   **argv,
+            GError **error)
+{
+  g_autofree char *path = get_database_path (cli);
+  const char *file = get_file_argument (argc, argv, error);
+
+  if (file == NULL)
+    return FZ_EXIT_USAGE;
+  if (!fz_backup_file (path, file, error))
+    return FZ_EXIT_REJECTED;
+  g_print (_("Backed up %s to %s\n"), path, file);
+  return FZ_EXIT_OK;
+}
+
+static int
+cmd_restore (FzCli   *cli,
+             int      argc,
+             char   **argv,
+             GError **error)
+{
+  g_autofree char *path = get_database_path (cli);
+  g_autofree char *kept = NULL;
+  const char *file = get_file_argument (argc, argv, error);
+
+  if (file == NULL)
+    return FZ_EXIT_USAGE;
+  if (!fz_backup_restore (path, file, &kept, error))
+    return FZ_EXIT_REJECTED;
+  if (kept)
+    g_print (_("Restored %s from %s; the database it replaced is kept as %s\n"), path, file, kept);
+  else
+    g_print (_("Restored %s from %s\n"), path, file);
+  return FZ_EXIT_OK;
+}
+
 static void
 print_plugin_commands (FzMeasure *measure)
 {
@@ -107,7 +172,7 @@ static gboolean
 open_context (FzCli   *cli,
               GError **error)
 {
-  g_autofree char *path = cli->database_path ? g_strdup (cli->database_path) : fz_database_default_path ();
+  g_autofree char *path = get_database_path (cli);
   g_autoptr(FzDatabase) db = fz_database_open (path, error);
   g_autoptr(GSettings) settings = NULL;
 
@@ -173,6 +238,9 @@ run_command (FzCli  *cli,
         }
     }
 
+  /* What was reported done is out before the teardown, which can still take
+   * a moment (the checkpoint when the database closes). */
+  fflush (stdout);
   if (error)
     g_printerr ("fuzhu: %s\n", error->message);
   else if (status != FZ_EXIT_OK)

@@ -39,6 +39,8 @@ static const FzIndicatorInfo indicators[] = {
 static const FzCommandInfo commands[] = {
   { "add", "TEXT [--county CODE-OR-NAME]", N_("Add a note") },
   { "list", "", N_("List the notes: id, date, county and text") },
+  /* For the crash and concurrency tests: a large change made in one go. */
+  { "add-many", "N TEXT [--county CODE-OR-NAME]", N_("Add the notes “TEXT 1/N” to “TEXT N/N” in one change (test support)") },
 };
 
 /* What it prints. Privacy is declared here, not chosen by the caller: a
@@ -113,6 +115,83 @@ fzp_template_add_note (FzContext   *context,
       return 0;
     }
   return add.id;
+}
+
+typedef struct {
+  const char *text;
+  const char *county_code;
+  guint       n;
+  gint64      first;
+  gint64      last;
+} AddNotes;
+
+static gboolean
+add_notes_txn (FzDatabase  *db,
+               gpointer     user_data,
+               GError     **error)
+{
+  AddNotes *add = user_data;
+  g_autoptr(FzStatement) st = NULL;
+
+  st = fz_database_prepare (db, "INSERT INTO template_note (body, county_code) VALUES (?1, ?2)", error);
+  if (st == NULL)
+    return FALSE;
+  for (guint i = 1; i <= add->n; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("%s %u/%u", add->text, i, add->n);
+
+      fz_statement_bind_text (st, 1, body);
+      fz_statement_bind_text (st, 2, add->county_code);
+      if (!fz_statement_run (st, error))
+        return FALSE;
+      add->last = fz_database_last_insert_rowid (db);
+      if (i == 1)
+        add->first = add->last;
+    }
+  return TRUE;
+}
+
+gboolean
+fzp_template_add_notes (FzContext   *context,
+                        const char  *text,
+                        guint        n,
+                        const char  *county_code,
+                        gint64      *first_id,
+                        gint64      *last_id,
+                        GError     **error)
+{
+  FzDatabase *db = fz_context_get_database (context);
+  g_autofree char *longest = g_strdup_printf ("%s %u/%u", text ? text : "", n, n);
+  g_autofree char *checked = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *code = NULL;
+  AddNotes add = { 0 };
+
+  body = fzp_template_check_note (text, error);
+  if (body == NULL)
+    return FALSE;
+  /* The longest of the notes passes the rules, so every one does. */
+  checked = fzp_template_check_note (longest, error);
+  if (checked == NULL)
+    return FALSE;
+  code = fz_county_lookup (db, county_code);
+  if (code == NULL)
+    {
+      g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_REJECTED,
+                   _("County: “%s” is not a county of the city"), county_code ? county_code : "");
+      return FALSE;
+    }
+  add.text = body;
+  add.county_code = code;
+  add.n = n;
+  if (!fz_database_transaction (db, add_notes_txn, &add, error))
+    {
+      g_prefix_error (error, _("Could not save the notes: "));
+      return FALSE;
+    }
+  *first_id = add.first;
+  *last_id = add.last;
+  return TRUE;
 }
 
 static const FzMeasureInfo *
@@ -193,6 +272,45 @@ command_add (FzContext  *context,
 }
 
 static int
+command_add_many (FzContext  *context,
+                  int         argc,
+                  char      **argv,
+                  GError    **error)
+{
+  g_autofree char *county = NULL;
+  g_autofree char *joined = NULL;
+  GOptionEntry entries[] = {
+    { "county", 0, 0, G_OPTION_ARG_STRING, &county, N_("The county, by code or name"), "COUNTY" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new ("N TEXT");
+  guint64 n = 0;
+  gint64 first = 0;
+  gint64 last = 0;
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (options, FALSE);
+  if (!g_option_context_parse (options, &argc, &argv, error) || argc < 3 ||
+      !g_ascii_string_to_unsigned (argv[1], 10, 1, 1000000, &n, NULL))
+    {
+      g_clear_error (error);
+      g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE,
+                   _("Usage: fuzhu template add-many N TEXT [--county CODE-OR-NAME], N from 1 to 1000000"));
+      return FZ_EXIT_USAGE;
+    }
+
+  joined = g_strjoinv (" ", argv + 2);
+  if (!fzp_template_add_notes (context, joined, (guint) n, county ? county : "330802", &first, &last, error))
+    return FZ_EXIT_REJECTED;
+  {
+    g_autofree char *from = g_strdup_printf ("%" G_GINT64_FORMAT, first);
+    g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, last);
+    g_print (_("Added notes %s to %s\n"), from, to);
+  }
+  return FZ_EXIT_OK;
+}
+
+static int
 command_list (FzContext  *context,
               GError    **error)
 {
@@ -224,6 +342,8 @@ run_command (FzMeasure  *measure,
 {
   if (g_str_equal (argv[0], "add"))
     return command_add (context, argc, argv, error);
+  if (g_str_equal (argv[0], "add-many"))
+    return command_add_many (context, argc, argv, error);
   if (argc > 1)
     {
       g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE, _("“list” takes no arguments"));

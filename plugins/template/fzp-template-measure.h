@@ -14,4 +14,15 @@ gint64 fzp_template_add_note (FzContext   *context,
                               const char  *county_code,
                               GError     **error);
 
+/* Adds the notes "@text 1/@n" to "@text @n/@n", all in one transaction:
+ * test support for crash and concurrency tests. Returns the first and last
+ * ids, or FALSE with @error and nothing written. */
+gboolean fzp_template_add_notes (FzContext   *context,
+                                 const char  *text,
+                                 guint        n,
+                                 const char  *county_code,
+                                 gint64      *first_id,
+                                 gint64      *last_id,
+                                 GError     **error);
+
 G_END_DECLS

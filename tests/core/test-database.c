@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "fuzhu.h"
@@ -261,6 +262,45 @@ test_binding (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "no_such_table"));
 }
 
+static gpointer
+commit_soon (gpointer data)
+{
+  sqlite3 *other = data;
+
+  g_usleep (300 * 1000);
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return NULL;
+}
+
+static void
+test_open_while_another_writes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fuzhu-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(FzDatabase) db = NULL;
+  GThread *thread;
+  sqlite3 *other = NULL;
+
+  /* Another process is writing to a file not yet in WAL mode, as when two
+   * start on a new database at once. Switching it to WAL must wait for the
+   * other (SQLite itself returns "busy" at once there, to avoid a deadlock). */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "CREATE TABLE other (x); BEGIN IMMEDIATE; INSERT INTO other VALUES (1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  thread = g_thread_new ("other", commit_soon, other);
+
+  db = fz_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  g_thread_join (thread);
+  sqlite3_close (other);
+  g_clear_object (&db);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -278,6 +318,7 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Database/binding", Fixture, NULL,
               fixture_setup, test_binding, fixture_teardown);
   g_test_add_func ("/Fuzhu/Database/not-a-database", test_not_a_database);
+  g_test_add_func ("/Fuzhu/Database/open-while-another-writes", test_open_while_another_writes);
 
   return g_test_run ();
 }

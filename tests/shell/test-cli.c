@@ -4,7 +4,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <locale.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fuzhu.h"
 
@@ -29,36 +33,84 @@ run_clear (Run *run)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* Permission checks do not apply to root: a test of a read-only folder run
+ * as root runs its `fuzhu` as this user instead. */
+typedef struct {
+  uid_t uid;
+  gid_t gid;
+  char *home;
+} User;
+
 static void
-fuzhu (Run        *run,
-       const char *first,
-       ...)
+become_user (gpointer data)
+{
+  const User *user = data;
+
+  if (setgroups (0, NULL) != 0 || setgid (user->gid) != 0 || setuid (user->uid) != 0)
+    _exit (126);
+}
+
+static void
+spawn_fuzhu (Run        *run,
+             const User *user,
+             const char *first,
+             va_list     ap)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) envp = g_get_environ ();
   int wait_status = 0;
-  va_list ap;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("FUZHU_EXE"));
-  va_start (ap, first);
   for (const char *arg = first; arg; arg = va_arg (ap, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
   g_ptr_array_add (argv, NULL);
 
   /* The isolated folders of this test, for the child too. */
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-  envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", user ? user->home : g_get_user_data_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", user ? user->home : g_get_user_config_dir (), TRUE);
+  envp = g_environ_setenv (envp, "XDG_CACHE_HOME", user ? user->home : g_get_user_cache_dir (), TRUE);
+  envp = g_environ_setenv (envp, "HOME", user ? user->home : g_get_home_dir (), TRUE);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+                               user ? become_user : NULL, (gpointer) user,
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
   if (!WIFEXITED (wait_status))
     g_error ("fuzhu %s did not exit: %s", first, run->err);
   run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+fuzhu (Run        *run,
+       const char *first,
+       ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  spawn_fuzhu (run, NULL, first, ap);
+  va_end (ap);
+}
+
+static void
+fuzhu_as (Run        *run,
+          const User *user,
+          const char *first,
+          ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  spawn_fuzhu (run, user, first, ap);
+  va_end (ap);
+}
+
+static void
+run_reset (Run *run)
+{
+  run_clear (run);
+  memset (run, 0, sizeof *run);
 }
 
 static void
@@ -73,7 +125,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+  g_autofree char *cmd = g_strdup_printf ("chmod -R u+w '%s' && rm -rf '%s'", f->dir, f->dir);
 
   g_assert_cmpint (system (cmd), ==, 0);
   g_free (f->db);
@@ -330,6 +382,324 @@ test_persons (Fixture       *f,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (contents, len);
+}
+
+static int
+by_name (gconstpointer a,
+         gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, as one string. */
+static char *
+listing (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, by_name);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* The one line a command printed, without its newline. */
+static char *
+only_line (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_cmpstr (lines[1], ==, "");
+  return g_strdup (lines[0]);
+}
+
+static void
+test_backup_restore (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *backup = g_build_filename (f->dir, "monday.db", NULL);
+  g_autofree char *typo = g_build_filename (f->dir, "typo.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "persons.csv", NULL);
+  g_autofree char *line = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  const char *kept;
+  GStatBuf st;
+
+  fuzhu (&run, "--database", f->db, "template", "add", "星期一的备注", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+
+  fuzhu (&run, "--database", f->db, "backup", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  line = only_line (run.out);
+  g_assert_true (g_str_has_prefix (line, "Backed up "));
+  g_assert_true (g_str_has_suffix (line, backup));
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  run_reset (&run);
+
+  /* Never over an existing file; usage errors are usage errors. */
+  fuzhu (&run, "--database", f->db, "backup", backup, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "exists already"));
+  run_reset (&run);
+  fuzhu (&run, "--database", f->db, "backup", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "backup FILE"));
+  run_reset (&run);
+  fuzhu (&run, "--database", f->db, "backup", backup, "again.db", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_reset (&run);
+  fuzhu (&run, "--database", f->db, "backup", "--force", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_reset (&run);
+
+  /* A mistyped --database is not a new empty database to back up. */
+  fuzhu (&run, "--database", typo, "backup", text, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "There is no database"));
+  g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (text, G_FILE_TEST_EXISTS));
+  run_reset (&run);
+
+  fuzhu (&run, "--database", f->db, "template", "add", "星期二的备注", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+
+  fuzhu (&run, "--database", f->db, "restore", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&line, g_free);
+  line = only_line (run.out);
+  g_assert_true (g_str_has_prefix (line, "Restored "));
+  kept = strstr (line, "kept as ");
+  g_assert_nonnull (kept);
+  kept += strlen ("kept as ");
+  g_assert_true (g_str_has_prefix (kept, f->db));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  run_reset (&run);
+
+  fuzhu (&run, "--database", f->db, "template", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "星期一的备注"));
+  g_assert_null (strstr (run.out, "星期二的备注"));
+  run_reset (&run);
+
+  fuzhu (&run, "--database", kept, "template", "list", NULL);
+  g_assert_nonnull (strstr (run.out, "星期二的备注"));
+  run_reset (&run);
+
+  /* Files that are no backup: refused with a reason, the database untouched. */
+  g_assert_true (g_file_set_contents (text, "姓名,身份证号\n张三,11010519491231002X\n", -1, NULL));
+  before = read_bytes (f->db);
+  {
+    const char *bad[][2] = {
+      { text, "not an SQLite file" },
+      { f->dir, "folder" },
+      { typo, "no file" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        fuzhu (&run, "--database", f->db, "restore", bad[i][0], NULL);
+        g_assert_cmpint (run.status, ==, 1);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_nonnull (strstr (run.err, bad[i][0]));
+        g_assert_nonnull (strstr (run.err, bad[i][1]));
+        run_reset (&run);
+      }
+  }
+  after = read_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after));
+
+  fuzhu (&run, "--database", f->db, "restore", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzDatabase) db = NULL;
+
+  fuzhu (&run, "--database", f->db, "template", "add", "第一条", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+
+  /* Another program holds a change open for longer than the busy timeout. */
+  db = fz_database_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (fz_database_begin (db, &error));
+  g_assert_true (fz_database_execute (db, "INSERT INTO template_note (body, county_code) VALUES (?1, ?2)",
+                                      g_variant_new ("(ss)", "未提交", "330802"), &error));
+  g_assert_no_error (error);
+
+  fuzhu (&run, "--database", f->db, "template", "add-many", "100", "第二批", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "database is busy"));
+  g_assert_nonnull (strstr (run.err, "Try again"));
+  g_test_message ("%s", run.err);
+  run_reset (&run);
+
+  fz_database_rollback (db);
+  g_clear_object (&db);
+
+  /* Nothing of the refused command, nothing of the abandoned change. */
+  fuzhu (&run, "--database", f->db, "template", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "第一条"));
+  g_assert_null (strstr (run.out, "第二批"));
+  g_assert_null (strstr (run.out, "未提交"));
+}
+
+static void
+test_hostile_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *folder = g_build_filename (f->dir, "folder.db", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.db", NULL);
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  /* A database cut off in the middle, as on a full USB stick. */
+  fuzhu (&run, "--database", f->db, "template", "add-many", "3000", "走访", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+  whole = read_bytes (f->db);
+  g_assert_true (g_file_set_contents (f->db, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) / 2, NULL));
+  before = read_bytes (f->db);
+  fuzhu (&run, "--database", f->db, "template", "add", "新的", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, f->db));
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  g_test_message ("%s", run.err);
+  run_reset (&run);
+  after = read_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* A folder where the database should be. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  fuzhu (&run, "--database", folder, "template", "list", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, folder));
+  g_test_message ("%s", run.err);
+  run_reset (&run);
+
+  /* An empty file is what a new database looks like before its first use
+   * (Fuzhu creates the file empty, then SQLite fills it): it is used. */
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  fuzhu (&run, "--database", empty, "template", "add", "第一条", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *ro = g_build_filename (f->dir, "ro", NULL);
+  g_autofree char *home = g_build_filename (f->dir, "home", NULL);
+  g_autofree char *db = g_build_filename (ro, "county.db", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *good = g_build_filename (f->dir, "good.db", NULL);
+  g_autofree char *copy = g_build_filename (ro, "copy.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *list_before = NULL;
+  g_autofree char *list_after = NULL;
+  User nobody = { 0 };
+  User *user = NULL;
+
+  g_assert_cmpint (g_mkdir (ro, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (home, 0700), ==, 0);
+  if (getuid () == 0)
+    {
+      /* Root writes anywhere: the commands run as an ordinary user. */
+      struct passwd *pw = getpwnam ("nobody");
+
+      if (pw == NULL)
+        {
+          g_test_skip ("Running as root and there is no user “nobody” to drop to");
+          return;
+        }
+      nobody.uid = pw->pw_uid;
+      nobody.gid = pw->pw_gid;
+      nobody.home = home;
+      user = &nobody;
+      g_assert_cmpint (chown (f->dir, nobody.uid, nobody.gid), ==, 0);
+      g_assert_cmpint (chown (ro, nobody.uid, nobody.gid), ==, 0);
+      g_assert_cmpint (chown (home, nobody.uid, nobody.gid), ==, 0);
+      fuzhu_as (&run, user, "--version", NULL);
+      if (run.status != 0)
+        {
+          g_test_skip ("Running as root, and “nobody” cannot run the built fuzhu");
+          return;
+        }
+      run_reset (&run);
+    }
+
+  fuzhu_as (&run, user, "--database", db, "template", "add", "写入", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+  fuzhu_as (&run, user, "--database", other, "template", "add", "别处", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+  fuzhu_as (&run, user, "--database", other, "backup", good, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+
+  g_assert_cmpint (g_chmod (ro, 0500), ==, 0);
+  before = read_bytes (db);
+  list_before = listing (ro);
+
+  /* Each refused with the folder named, nothing written. */
+  fuzhu_as (&run, user, "--database", db, "template", "add", "只读", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "read-only"));
+  g_assert_nonnull (strstr (run.err, ro));
+  g_test_message ("%s", run.err);
+  run_reset (&run);
+
+  fuzhu_as (&run, user, "--database", other, "backup", copy, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, ro));
+  g_assert_nonnull (strstr (run.err, "Permission denied"));
+  g_test_message ("%s", run.err);
+  run_reset (&run);
+
+  fuzhu_as (&run, user, "--database", db, "restore", good, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, ro));
+  g_assert_nonnull (strstr (run.err, "Permission denied"));
+  g_test_message ("%s", run.err);
+  run_reset (&run);
+
+  after = read_bytes (db);
+  g_assert_true (g_bytes_equal (before, after));
+  list_after = listing (ro);
+  g_assert_cmpstr (list_after, ==, list_before);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -343,6 +713,10 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Cli/documents", Fixture, NULL, fixture_setup, test_documents, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/persons", Fixture, NULL, fixture_setup, test_persons, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/bad-database", Fixture, NULL, fixture_setup, test_bad_database, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/backup-restore", Fixture, NULL, fixture_setup, test_backup_restore, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/busy", Fixture, NULL, fixture_setup, test_busy, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/hostile-database", Fixture, NULL, fixture_setup, test_hostile_database, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/read-only-folder", Fixture, NULL, fixture_setup, test_read_only_folder, fixture_teardown);
 
   return g_test_run ();
 }

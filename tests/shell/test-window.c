@@ -512,6 +512,57 @@ test_welcome (Fixture       *f,
   g_assert_null (find_button (GTK_WIDGET (f->window), "Try a _Demo City"));
 }
 
+static void
+quit_when_shown (GApplication *app)
+{
+  /* The window is up (activate's default handler ran): close as a user would. */
+  iterate (100);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+/* Runs the application on @path until it has shown its window and quit. */
+static void
+run_application (const char *path)
+{
+  FzApplication *app = fz_application_new (path);
+
+  /* Not the session's one-instance rule: this test is the only instance. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (quit_when_shown), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  iterate (100);
+  g_assert_finalize_object (app);
+}
+
+static void
+test_backup_on_quit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fuzhu-quit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "county.db", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(GSettings) settings = fz_settings_new_if_installed ();
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GRegex) name = g_regex_new ("^county-[0-9]{4}-[0-9]{2}-[0-9]{2}[.]db$", 0, 0, NULL);
+  const char *first;
+
+  /* Switched off: nothing is made. */
+  g_settings_set_boolean (settings, "backup-automatic", FALSE);
+  run_application (path);
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+
+  g_settings_reset (settings, "backup-automatic");
+  run_application (path);
+  listing = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (listing);
+  first = g_dir_read_name (listing);
+  g_assert_nonnull (first);
+  g_assert_true (g_regex_match (name, first, 0, NULL));
+  g_assert_null (g_dir_read_name (listing));
+
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -559,6 +610,7 @@ main (int argc, char *argv[])
               fixture_setup, test_person_form, fixture_teardown);
 
   g_test_add ("/Fuzhu/Window/welcome", Fixture, NULL, fixture_setup, test_welcome, fixture_teardown);
+  g_test_add_func ("/Fuzhu/Window/backup-on-quit", test_backup_on_quit);
 
   status = g_test_run ();
   if (system (cleanup) != 0)
