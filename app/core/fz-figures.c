@@ -183,7 +183,7 @@ fz_figure_to_date (const FzFigure *figure,
 {
   double sum = 0;
 
-  if (figure->kind == FZ_TARGET_PERCENT)
+  if (figure->kind == FZ_TARGET_PERCENT || figure->level)
     return fz_figure_get (figure, year, county_code);
   for (int y = figures->from_year; y <= year && y <= figures->to_year; y++)
     sum += fz_figure_get (figure, y, county_code);
@@ -304,6 +304,7 @@ fz_figures_compute (FzPluginManager  *manager,
           figure->print_measure_title = fz_print_gettext (domain, minfo->title);
           figure->target_key = g_strdup (info->target);
           figure->kind = (info->flags & FZ_INDICATOR_OWN) ? FZ_TARGET_PERCENT : FZ_TARGET_COUNT;
+          figure->level = (info->flags & FZ_INDICATOR_LEVEL) != 0;
           g_ptr_array_add (mine, figure);
         }
 
@@ -326,7 +327,7 @@ fz_figures_compute (FzPluginManager  *manager,
               FzFigure *target = figure->target_key ? g_hash_table_lookup (targets_by_key, figure->target_key) : NULL;
 
               take_values (figure, figures, year, values, &minfo->indicators[i]);
-              if (target && target->kind == FZ_TARGET_COUNT && figure->kind == FZ_TARGET_COUNT)
+              if (target && target->kind == FZ_TARGET_COUNT && figure->kind == FZ_TARGET_COUNT && !figure->level)
                 take_values (target, figures, year, values, &minfo->indicators[i]);
             }
         }

@@ -28,6 +28,7 @@ typedef struct {
   char         *print_measure_title;
   FzTargetKind  kind;          /* COUNT: added up over years; PERCENT: a rate */
   GHashTable   *values;        /* "YEAR/COUNTY" -> double* */
+  gboolean      level;         /* FZ_INDICATOR_LEVEL: to date is the year's own figure */
 } FzFigure;
 
 typedef struct _FzFigures FzFigures;
@@ -63,7 +64,7 @@ double          fz_figure_get             (const FzFigure  *figure,
                                            int              year,
                                            const char      *county_code);
 /* From the plan's first computed year to @year: the sum for counts, the
- * value at @year for rates. */
+ * value at @year for rates and levels. */
 double          fz_figure_to_date         (const FzFigure  *figure,
                                            FzFigures       *figures,
                                            int              year,

@@ -263,7 +263,7 @@ update_view (FzDashboardPage *self)
         double to_date = fz_figure_to_date (figure, self->figures, year, county);
         g_autofree char *a = format_figure (this_year, figure->kind);
         g_autofree char *b = format_figure (to_date, figure->kind);
-        g_autofree char *text = figure->kind == FZ_TARGET_PERCENT
+        g_autofree char *text = figure->kind == FZ_TARGET_PERCENT || figure->level
           ? g_strdup_printf ("%s %s", a, figure->unit)
           : g_strdup_printf (_("%s %s in %d · %s since %d"), a, figure->unit, year, b,
                              fz_figures_get_from_year (self->figures));
