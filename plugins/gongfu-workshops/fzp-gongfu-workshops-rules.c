@@ -847,11 +847,9 @@ header_key (const char *text)
   return g_string_free (key, FALSE);
 }
 
-int
-fzp_gongfu_workshops_match_column (const char *header)
+static int
+match_key (const char *key)
 {
-  g_autofree char *key = header_key (header);
-
   if (*key == '\0')
     return -1;
   for (int c = 0; c < FZP_GONGFU_WORKSHOPS_N_COLUMNS; c++)
@@ -862,6 +860,31 @@ fzp_gongfu_workshops_match_column (const char *header)
           return c;
       }
   return -1;
+}
+
+int
+fzp_gongfu_workshops_match_column (const char *header)
+{
+  g_autofree char *key = header_key (header);
+  g_autofree char *norm = NULL;
+  char *open;
+  int column = match_key (key);
+
+  /* 应发金额（元）, 工时（小时）: a unit in brackets after a known name. */
+  if (column < 0)
+    {
+      norm = fz_normalize_text (header);
+      open = strrchr (norm, '(');
+      if (open && open != norm && g_str_has_suffix (norm, ")"))
+        {
+          g_autofree char *bare = NULL;
+
+          *open = '\0';
+          bare = header_key (norm);
+          column = match_key (bare);
+        }
+    }
+  return column;
 }
 
 const char *
