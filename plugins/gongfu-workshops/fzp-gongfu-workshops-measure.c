@@ -86,17 +86,21 @@ static const FzMigration migrations[] = {
     "INSERT INTO gongfu_workshops_standard VALUES ('1900-01-01', 5);" },
 };
 
-/* Placements do not count toward FZ_TARGET_NEW_EMPLOYMENT: the registry
+/* Workshops and workers are levels at the end of the year; placements, pay
+ * and months below the minimum wage are the year's counts, and the city's
+ * are the counties' sums; the average is the city's own.
+ *
+ * Placements do not count toward FZ_TARGET_NEW_EMPLOYMENT: the registry
  * counts new employment from each person's employment date, and a person
  * placed in a workshop is recorded there as employed (集中 or 辅助性就业)
  * by the same staff, so adding them here would count them twice. */
 static const FzIndicatorInfo indicators[] = {
-  { "workshops", N_("Workshops open"), N_("workshops"), NULL, FZ_INDICATOR_SUM },
-  { "proper-workshops", N_("Recognised disability workshops open"), N_("workshops"), NULL, FZ_INDICATOR_SUM },
-  { "workers", N_("Persons with disabilities working in workshops"), N_("persons"), NULL, FZ_INDICATOR_SUM },
-  { "placements", N_("Persons placed in workshops"), N_("persons"), NULL, FZ_INDICATOR_OWN },
+  { "workshops", N_("Workshops open"), N_("workshops"), NULL, FZ_INDICATOR_LEVEL },
+  { "proper-workshops", N_("Recognised disability workshops open"), N_("workshops"), NULL, FZ_INDICATOR_LEVEL },
+  { "workers", N_("Persons with disabilities working in workshops"), N_("persons"), NULL, FZ_INDICATOR_LEVEL },
+  { "placements", N_("Persons placed in workshops"), N_("persons"), NULL, FZ_INDICATOR_SUM },
   { "pay-total", N_("Pay to workers in workshops"), N_("yuan"), NULL, FZ_INDICATOR_SUM },
-  { "pay-average", N_("Average monthly pay per worker"), N_("yuan"), NULL, FZ_INDICATOR_OWN },
+  { "pay-average", N_("Average monthly pay per worker"), N_("yuan"), NULL, FZ_INDICATOR_OWN | FZ_INDICATOR_LEVEL },
   { "below-minimum", N_("Worker-months paid below the minimum wage"), N_("worker-months"), NULL, FZ_INDICATOR_SUM },
 };
 
@@ -162,12 +166,10 @@ compute_indicators (FzMeasure          *measure,
         return FALSE;
       add_figures (values, county->code, &figures);
     }
-  /* The city's own figures: a person placed in two counties is one
-   * person, and an average is not a sum. */
+  /* An average is not a sum: the city's is its own. */
   scope.county_code = NULL;
   if (!fzp_gongfu_workshops_compute_figures (context, &scope, &figures, error))
     return FALSE;
-  fz_indicator_values_add (values, "placements", FZ_CITY_CODE, figures.placed);
   fz_indicator_values_add (values, "pay-average", FZ_CITY_CODE,
                            fzp_gongfu_workshops_pay_figures_average (&figures.pay) / 100.0);
   return TRUE;

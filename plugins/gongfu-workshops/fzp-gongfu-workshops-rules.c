@@ -798,12 +798,18 @@ fzp_gongfu_workshops_meets_standard (const FzpGongfuWorkshopsStandard *standard,
   if (workers >= standard->min_workers)
     return TRUE;
   if (why && g_date_get_year (&standard->effective_from) <= 1900)
-    *why = g_strdup_printf (_("%u persons with disabilities work there; the standard asks for at least %u"),
+    *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u person with disabilities works there; the standard asks for at least %u",
+                                         "%u persons with disabilities work there; the standard asks for at least %u",
+                                         workers),
                             workers, standard->min_workers);
   else if (why)
     {
       format_iso (&standard->effective_from, from);
-      *why = g_strdup_printf (_("%u persons with disabilities work there; the standard in force since %s asks for at least %u"),
+      *why = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u person with disabilities works there; the standard in force since %s asks for at least %u",
+                                           "%u persons with disabilities work there; the standard in force since %s asks for at least %u",
+                                           workers),
                               workers, from, standard->min_workers);
     }
   return FALSE;

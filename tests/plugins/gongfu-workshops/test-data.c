@@ -558,10 +558,12 @@ test_indicators (GwFixture     *f,
         below = ind;
     }
   g_assert_nonnull (placements);
-  g_assert_true (placements->flags & FZ_INDICATOR_OWN);
-  g_assert_true (average->flags & FZ_INDICATOR_OWN);
+  g_assert_cmpint (placements->flags, ==, FZ_INDICATOR_SUM);
+  g_assert_cmpint (average->flags, ==, FZ_INDICATOR_OWN | FZ_INDICATOR_LEVEL);
+  g_assert_cmpint (workers->flags, ==, FZ_INDICATOR_LEVEL);
+  g_assert_nonnull (below);
 
-  /* One person placed in 柯城, then in 龙游 after a gap, beside another: two persons for the city. */
+  /* One person placed in 柯城, then in 龙游 after a gap, beside another. */
   gw_join (f, kecheng, 0, "2024-01-01");
   g_assert_true (fzp_gongfu_workshops_leave (f->context, gw_person_id (f, 0), &left, NULL, &error));
   gw_join (f, longyou, 0, "2024-06-01");
@@ -573,13 +575,43 @@ test_indicators (GwFixture     *f,
   g_assert_no_error (error);
   g_assert_cmpfloat (fz_indicator_values_get (values, placements, KECHENG), ==, 1);
   g_assert_cmpfloat (fz_indicator_values_get (values, placements, LONGYOU), ==, 2);
-  /* The city counts persons, not the counties' sum. */
-  g_assert_cmpfloat (fz_indicator_values_get (values, placements, FZ_CITY_CODE), ==, 2);
+  /* Each county counts its placements; the city adds them up. */
+  g_assert_cmpfloat (fz_indicator_values_get (values, placements, FZ_CITY_CODE), ==, 3);
   g_assert_cmpfloat (fz_indicator_values_get (values, workers, FZ_CITY_CODE), ==, 2);
   g_assert_cmpfloat (fz_indicator_values_get (values, workers, KECHENG), ==, 0);
   g_assert_cmpfloat (fz_indicator_values_get (values, average, KECHENG), ==, 2000);
   g_assert_cmpfloat (fz_indicator_values_get (values, average, FZ_CITY_CODE), ==, 2500);
   g_assert_cmpfloat (fz_indicator_values_get (values, below, FZ_CITY_CODE), ==, 1);
+}
+
+/* On the dashboard: levels are the year's, counts add up over the plan's years. */
+static void
+test_dashboard_figures (GwFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(FzFigures) all = NULL;
+  g_autoptr(GError) error = NULL;
+  const FzFigure *workers, *placements, *average;
+  gint64 a = gw_add_workshop (f, "甲车间", KECHENG, "2022-01-01");
+
+  gw_join (f, a, 0, "2022-03-01");
+  gw_join (f, a, 1, "2023-03-01");
+  gw_pay (f, a, 2023, 5, 0, FZP_GONGFU_WORKSHOPS_BASIS_PIECE, 800, 250050);
+  all = fz_figures_compute (f->manager, 2022, 2024, &error);
+  g_assert_no_error (error);
+  workers = fz_figures_find (all, "gongfu-workshops/workers");
+  placements = fz_figures_find (all, "gongfu-workshops/placements");
+  average = fz_figures_find (all, "gongfu-workshops/pay-average");
+  g_assert_nonnull (workers);
+  g_assert_cmpint (workers->kind, ==, FZ_TARGET_LEVEL);
+  g_assert_null (workers->target_key);
+  /* Two persons work there at the end of 2024: two, not 1 + 2 + 2. */
+  g_assert_cmpfloat (fz_figure_to_date (workers, all, 2024, FZ_CITY_CODE), ==, 2);
+  g_assert_cmpfloat (fz_figure_to_date (placements, all, 2024, FZ_CITY_CODE), ==, 2);
+  g_assert_cmpfloat (fz_figure_get (placements, 2023, KECHENG), ==, 1);
+  g_assert_cmpint (average->kind, ==, FZ_TARGET_LEVEL);
+  g_assert_cmpfloat (fz_figure_get (average, 2023, FZ_CITY_CODE), ==, 2500.5);
+  g_assert_cmpfloat (fz_figure_to_date (average, all, 2024, FZ_CITY_CODE), ==, 0);
 }
 
 /* Import */
@@ -818,6 +850,7 @@ main (int argc, char *argv[])
   ADD ("orders", test_orders);
   ADD ("lookup", test_lookup);
   ADD ("indicators", test_indicators);
+  ADD ("dashboard-figures", test_dashboard_figures);
   ADD ("import-month", test_import_month);
   ADD ("import-all-or-nothing", test_import_all_or_nothing);
   ADD ("import-headers", test_import_headers);
