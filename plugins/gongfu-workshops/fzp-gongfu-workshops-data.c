@@ -882,31 +882,12 @@ fzp_gongfu_workshops_list_month (FzContext  *context,
 }
 
 typedef struct {
-  gint64  workshop_id;
-  gint64  person_id;
-  char    joined[11];
-  char   *operator_name;
-  gint64  spell_id;
-  GDate   date;
+  FzContext                  *context;
+  FzpGongfuWorkshopsWorkshop *workshop;
+  gint64                      person_id;
+  GDate                       date;
+  gint64                      spell_id;
 } Join;
-
-static gboolean
-join_txn (FzDatabase  *db,
-          gpointer     user_data,
-          GError     **error)
-{
-  Join *join = user_data;
-
-  if (!fz_database_execute (db,
-                            "INSERT INTO gongfu_workshops_spell (workshop_id, person_id, joined, created_by) "
-                            "VALUES (?1, ?2, ?3, ?4)",
-                            g_variant_new ("(xxsms)", join->workshop_id, join->person_id, join->joined,
-                                           join->operator_name),
-                            error))
-    return FALSE;
-  join->spell_id = fz_database_last_insert_rowid (db);
-  return TRUE;
-}
 
 static GArray *
 spells_of (GPtrArray *workers)
@@ -923,6 +904,38 @@ spells_of (GPtrArray *workers)
   return spells;
 }
 
+/* The person's spells are read inside the transaction: two offices cannot
+ * place the same person in two workshops at once. */
+static gboolean
+join_txn (FzDatabase  *db,
+          gpointer     user_data,
+          GError     **error)
+{
+  Join *join = user_data;
+  g_autoptr(GPtrArray) spells = fzp_gongfu_workshops_list_person_spells (join->context, join->person_id, error);
+  g_autoptr(GArray) array = NULL;
+  char joined[11];
+  GDate today;
+
+  if (spells == NULL)
+    return FALSE;
+  array = spells_of (spells);
+  fzp_gongfu_workshops_today (&today);
+  if (!fzp_gongfu_workshops_check_join ((FzpGongfuWorkshopsSpell *) (gpointer) array->data, array->len, &join->date,
+                                        &join->workshop->opened, &join->workshop->closed, &today, error))
+    return FALSE;
+  fzp_gongfu_workshops_date_to_iso (&join->date, joined);
+  if (!fz_database_execute (db,
+                            "INSERT INTO gongfu_workshops_spell (workshop_id, person_id, joined, created_by) "
+                            "VALUES (?1, ?2, ?3, ?4)",
+                            g_variant_new ("(xxsms)", join->workshop->id, join->person_id, joined,
+                                           fz_context_get_operator (join->context)),
+                            error))
+    return FALSE;
+  join->spell_id = fz_database_last_insert_rowid (db);
+  return TRUE;
+}
+
 gint64
 fzp_gongfu_workshops_join (FzContext    *context,
                            gint64        workshop_id,
@@ -932,10 +945,7 @@ fzp_gongfu_workshops_join (FzContext    *context,
 {
   g_autoptr(FzpGongfuWorkshopsWorkshop) w = fzp_gongfu_workshops_get_workshop (context, workshop_id, error);
   g_autoptr(FzPerson) person = NULL;
-  g_autoptr(GPtrArray) spells = NULL;
-  g_autoptr(GArray) array = NULL;
-  Join join = { workshop_id, person_id, "", NULL, 0, { 0 } };
-  GDate today;
+  Join join = { context, w, person_id, { 0 }, 0 };
 
   if (w == NULL)
     return 0;
@@ -945,20 +955,14 @@ fzp_gongfu_workshops_join (FzContext    *context,
       set_error_literal (error, FZP_GONGFU_WORKSHOPS_ERROR_NOT_FOUND, _("Person: not in the registry"));
       return 0;
     }
-  fzp_gongfu_workshops_today (&today);
-  join.date = joined ? *joined : today;
-  spells = fzp_gongfu_workshops_list_person_spells (context, person_id, error);
-  if (spells == NULL)
-    return 0;
-  array = spells_of (spells);
-  if (!fzp_gongfu_workshops_check_join ((FzpGongfuWorkshopsSpell *) (gpointer) array->data, array->len, &join.date,
-                                        &w->opened, &w->closed, &today, error))
-    return 0;
-  fzp_gongfu_workshops_date_to_iso (&join.date, join.joined);
-  join.operator_name = (char *) fz_context_get_operator (context);
+  if (joined)
+    join.date = *joined;
+  else
+    fzp_gongfu_workshops_today (&join.date);
   if (!fz_database_transaction (fz_context_get_database (context), join_txn, &join, error))
     {
-      g_prefix_error (error, _("Could not record that %s joined %s: "), fz_person_get_name (person), w->name);
+      if (error && *error && (*error)->domain == FZ_DATABASE_ERROR)
+        g_prefix_error (error, _("Could not record that %s joined %s: "), fz_person_get_name (person), w->name);
       return 0;
     }
   return join.spell_id;
@@ -1096,6 +1100,9 @@ typedef struct {
   const FzpGongfuWorkshopsPayEntry *entries;
   guint                             n_entries;
   guint                             n_changed;
+  const FzpGongfuWorkshopsPayEntry *input;     /* as given: spells may still be 0 */
+  guint                             n_input;
+  GArray                           *resolved;
 } SaveMonth;
 
 static gboolean
@@ -1151,43 +1158,32 @@ save_month_txn (FzDatabase  *db,
   return TRUE;
 }
 
-gboolean
-fzp_gongfu_workshops_save_month (FzContext                        *context,
-                                 gint64                            workshop_id,
-                                 guint                             year,
-                                 guint                             month,
-                                 const FzpGongfuWorkshopsPayEntry *entries,
-                                 guint                             n_entries,
-                                 guint                            *n_changed,
-                                 GError                          **error)
+/* Checks every row against the spells as they are inside the transaction,
+ * so that no other change can slip between the check and the write. */
+static gboolean
+check_and_save_month_txn (FzDatabase  *db,
+                          gpointer     user_data,
+                          GError     **error)
 {
-  g_autoptr(GPtrArray) rows = fzp_gongfu_workshops_list_month (context, workshop_id, year, month, error);
-  g_autoptr(GArray) resolved = NULL;
+  SaveMonth *save = user_data;
+  g_autoptr(GPtrArray) rows = fzp_gongfu_workshops_list_month (save->context, save->workshop_id, save->year,
+                                                               save->month, error);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *m = fzp_gongfu_workshops_format_month (year, month);
-  SaveMonth save = { context, workshop_id, year, month, m, NULL, 0, 0 };
   GDate today;
 
-  if (n_changed)
-    *n_changed = 0;
   if (rows == NULL)
     return FALSE;
-  if (month < 1 || month > 12)
-    {
-      set_error_literal (error, FZP_GONGFU_WORKSHOPS_ERROR_INVALID, _("Month: not a month"));
-      return FALSE;
-    }
   fzp_gongfu_workshops_today (&today);
-  resolved = g_array_sized_new (FALSE, TRUE, sizeof (FzpGongfuWorkshopsPayEntry), n_entries);
-  for (guint i = 0; i < n_entries; i++)
+  for (guint i = 0; i < save->n_input; i++)
     {
-      FzpGongfuWorkshopsPayEntry e = entries[i];
+      FzpGongfuWorkshopsPayEntry e = save->input[i];
       FzpGongfuWorkshopsWorker *row = NULL;
       FzpGongfuWorkshopsSpell spell;
 
       if (e.spell_id == 0)
         {
-          e.spell_id = fzp_gongfu_workshops_find_spell (context, workshop_id, e.person_id, year, month, error);
+          e.spell_id = fzp_gongfu_workshops_find_spell (save->context, save->workshop_id, e.person_id, save->year,
+                                                        save->month, error);
           if (e.spell_id == 0)
             return FALSE;
         }
@@ -1197,7 +1193,7 @@ fzp_gongfu_workshops_save_month (FzContext                        *context,
       if (row == NULL)
         {
           g_set_error (error, FZP_GONGFU_WORKSHOPS_ERROR, FZP_GONGFU_WORKSHOPS_ERROR_CONFLICT,
-                       _("Month: that person did not work in this workshop in %s"), m);
+                       _("Month: that person did not work in this workshop in %s"), save->month_text);
           return FALSE;
         }
       if (g_hash_table_contains (seen, &row->spell_id))
@@ -1208,19 +1204,53 @@ fzp_gongfu_workshops_save_month (FzContext                        *context,
         }
       g_hash_table_add (seen, &row->spell_id);
       fzp_gongfu_workshops_worker_get_spell (row, &spell);
-      if (!fzp_gongfu_workshops_check_pay_month (&spell, year, month, &today, error) ||
+      if (!fzp_gongfu_workshops_check_pay_month (&spell, save->year, save->month, &today, error) ||
           (!e.clear && !fzp_gongfu_workshops_check_pay (e.basis, e.quantity, e.amount, error)))
         {
           g_prefix_error (error, "%s: ", row->name);
           return FALSE;
         }
-      g_array_append_val (resolved, e);
+      g_array_append_val (save->resolved, e);
     }
-  save.entries = (const FzpGongfuWorkshopsPayEntry *) (gconstpointer) resolved->data;
-  save.n_entries = resolved->len;
-  if (!fz_database_transaction (fz_context_get_database (context), save_month_txn, &save, error))
+  save->entries = (const FzpGongfuWorkshopsPayEntry *) (gconstpointer) save->resolved->data;
+  save->n_entries = save->resolved->len;
+  return save_month_txn (db, save, error);
+}
+
+gboolean
+fzp_gongfu_workshops_save_month (FzContext                        *context,
+                                 gint64                            workshop_id,
+                                 guint                             year,
+                                 guint                             month,
+                                 const FzpGongfuWorkshopsPayEntry *entries,
+                                 guint                             n_entries,
+                                 guint                            *n_changed,
+                                 GError                          **error)
+{
+  g_autofree char *m = NULL;
+  g_autoptr(GArray) resolved = g_array_new (FALSE, TRUE, sizeof (FzpGongfuWorkshopsPayEntry));
+  SaveMonth save = { 0 };
+
+  if (n_changed)
+    *n_changed = 0;
+  if (month < 1 || month > 12)
     {
-      g_prefix_error (error, _("Could not save the pay of %s: "), m);
+      set_error_literal (error, FZP_GONGFU_WORKSHOPS_ERROR_INVALID, _("Month: not a month"));
+      return FALSE;
+    }
+  m = fzp_gongfu_workshops_format_month (year, month);
+  save.context = context;
+  save.workshop_id = workshop_id;
+  save.year = year;
+  save.month = month;
+  save.month_text = m;
+  save.input = entries;
+  save.n_input = n_entries;
+  save.resolved = resolved;
+  if (!fz_database_transaction (fz_context_get_database (context), check_and_save_month_txn, &save, error))
+    {
+      if (error && *error && (*error)->domain == FZ_DATABASE_ERROR)
+        g_prefix_error (error, _("Could not save the pay of %s: "), m);
       return FALSE;
     }
   if (n_changed)
