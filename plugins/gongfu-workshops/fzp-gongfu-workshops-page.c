@@ -26,6 +26,7 @@ struct _FzpGongfuWorkshopsPage
   GListStore                 *orders;
   gint64                      workshop_id;
   gboolean                    workshop_open;
+  gboolean                    reverting;
 
   GtkFlowBox                 *summary_box;
   GtkSearchEntry             *filter_entry;
@@ -329,10 +330,13 @@ reload_workshops (FzpGongfuWorkshopsPage *self,
   GListModel *model;
   guint n;
 
+  /* Rebuilding the list is no choice of the user's: no questions. */
+  self->reverting = TRUE;
   list = fzp_gongfu_workshops_list_workshops (self->context, NULL, &error);
   g_list_store_remove_all (self->workshops);
   if (list == NULL)
     {
+      self->reverting = FALSE;
       g_warning ("Could not list the workshops: %s", error->message);
       return;
     }
@@ -368,6 +372,7 @@ reload_workshops (FzpGongfuWorkshopsPage *self,
           break;
         }
     }
+  self->reverting = FALSE;
   show_workshop (self);
   update_summary (self);
 }
@@ -470,6 +475,8 @@ show_workshop (FzpGongfuWorkshopsPage *self)
   char opened[11], closed[11];
   GDate today;
 
+  gint64 previous = self->workshop_id;
+
   fzp_gongfu_workshops_today (&today);
   self->workshop_id = row ? fzp_gongfu_workshops_row_get_id (row) : 0;
   if (self->workshop_id != 0)
@@ -532,14 +539,53 @@ show_workshop (FzpGongfuWorkshopsPage *self)
   gtk_label_set_text (self->order_error_label, "");
   reload_workers (self);
   reload_orders (self);
-  fzp_gongfu_workshops_pay_form_set_workshop (self->pay_form, w->id);
+  /* The same workshop again (after someone joined): a month being entered stays. */
+  if (!fzp_gongfu_workshops_pay_form_get_dirty (self->pay_form) || w->id != previous)
+    fzp_gongfu_workshops_pay_form_set_workshop (self->pay_form, w->id);
   update_actions (self);
+}
+
+static void
+discard_response_cb (AdwMessageDialog       *dialog,
+                     const char             *response,
+                     FzpGongfuWorkshopsPage *self)
+{
+  gint64 previous = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "previous"));
+
+  if (g_str_equal (response, "discard"))
+    {
+      show_workshop (self);
+      return;
+    }
+  /* Back to the workshop whose month is being entered, edits kept. */
+  self->reverting = TRUE;
+  fzp_gongfu_workshops_page_select_workshop (self, previous);
+  self->reverting = FALSE;
 }
 
 static void
 selection_changed_cb (FzpGongfuWorkshopsPage *self)
 {
-  show_workshop (self);
+  FzpGongfuWorkshopsRow *row = selected_row (self->selection);
+  gint64 chosen = row ? fzp_gongfu_workshops_row_get_id (row) : 0;
+  GtkWidget *dialog;
+
+  if (self->reverting)
+    return;
+  if (chosen == self->workshop_id || !fzp_gongfu_workshops_pay_form_get_dirty (self->pay_form))
+    {
+      show_workshop (self);
+      return;
+    }
+  dialog = adw_message_dialog_new (parent_window (self), _("Discard the Changes?"),
+                                   _("The month's pay of this workshop was changed and not saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "previous", GSIZE_TO_POINTER (self->workshop_id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -798,6 +798,12 @@ fzp_gongfu_workshops_pay_form_set_month (FzpGongfuWorkshopsPayForm *self,
   load (self);
 }
 
+gboolean
+fzp_gongfu_workshops_pay_form_get_dirty (FzpGongfuWorkshopsPayForm *self)
+{
+  return self->dirty;
+}
+
 guint
 fzp_gongfu_workshops_pay_form_get_n_rows (FzpGongfuWorkshopsPayForm *self)
 {

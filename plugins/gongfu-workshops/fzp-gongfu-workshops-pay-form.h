@@ -26,6 +26,8 @@ void     fzp_gongfu_workshops_pay_form_set_workshop (FzpGongfuWorkshopsPayForm *
 void     fzp_gongfu_workshops_pay_form_set_month    (FzpGongfuWorkshopsPayForm *self,
                                                      guint                      year,
                                                      guint                      month);
+/* Whether the form holds changes that are not saved. */
+gboolean fzp_gongfu_workshops_pay_form_get_dirty    (FzpGongfuWorkshopsPayForm *self);
 /* The rows shown: the workers of the month. */
 guint    fzp_gongfu_workshops_pay_form_get_n_rows   (FzpGongfuWorkshopsPayForm *self);
 /* Saves what the form holds, as Save does; FALSE when a row is wrong (the

@@ -284,6 +284,44 @@ test_month_form (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM gongfu_workshops_pay WHERE amount = 0"), ==, 1);
   g_assert_nonnull (find (form, is_label, "No work"));
 
+  /* Choosing another workshop with the month half entered asks first; Cancel keeps it. */
+  {
+    gint64 b = gw_add_workshop (&f->gw, "乙车间", "330825", "2024-01-01");
+    GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (need (f->page, is_type, "GtkListView")));
+    GList *toplevels;
+    AdwMessageDialog *dialog = NULL;
+
+    g_assert_cmpint (b, >, 0);
+    /* The new workshop appears when the list reloads: after a join elsewhere, say. */
+    gw_join (&f->gw, b, 5, "2024-01-01");
+    gtk_editable_set_text (GTK_EDITABLE (need (form, is_named, "pay-note-0")), "未保存");
+    g_assert_true (gtk_widget_activate_action (f->page, "workshops.edit", NULL));
+    iterate (50);
+    for (GList *l = toplevels = gtk_window_list_toplevels (); l; l = l->next)
+      if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "FzpGongfuWorkshopsWorkshopDialog"))
+        {
+          /* Saving the workshop unchanged reloads the list; the month's edits stay. */
+          g_signal_emit_by_name (need (l->data, is_button, "_Save"), "clicked");
+        }
+    g_list_free (toplevels);
+    iterate (100);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (need (form, is_named, "pay-note-0"))), ==, "未保存");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+    /* 乙车间 sorts after 大俱源村共富工坊 in 龙游县. */
+    g_assert_true (gtk_selection_model_select_item (model, 1, TRUE));
+    iterate (50);
+    for (GList *l = toplevels = gtk_window_list_toplevels (); l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "cancel");
+    iterate (50);
+    g_assert_true (gtk_selection_model_is_selected (model, 0));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (need (form, is_named, "pay-note-0"))), ==, "未保存");
+    gtk_editable_set_text (GTK_EDITABLE (need (form, is_named, "pay-note-0")), "");
+  }
+
   /* Emptying a row clears its record. */
   gtk_editable_set_text (GTK_EDITABLE (need (form, is_named, "pay-quantity-0")), "");
   gtk_editable_set_text (GTK_EDITABLE (need (form, is_named, "pay-amount-0")), "");
