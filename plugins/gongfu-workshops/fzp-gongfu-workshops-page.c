@@ -929,6 +929,28 @@ order_changed_cb (FzpGongfuWorkshopsPage *self)
 }
 
 static void
+partner_clicked_cb (FzpGongfuWorkshopsPage *self)
+{
+  g_autoptr(FzOrganization) org = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->workshop_id == 0)
+    return;
+  org = fzp_gongfu_workshops_lookup_organization (self->context,
+                                                  gtk_editable_get_text (GTK_EDITABLE (self->order_partner_entry)),
+                                                  &error);
+  if (org == NULL ||
+      !fzp_gongfu_workshops_set_partner (self->context, self->workshop_id, fz_organization_get_id (org), TRUE, &error))
+    {
+      gtk_label_set_text (self->order_error_label, error->message);
+      mark_invalid (GTK_WIDGET (self->order_partner_entry), error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->order_partner_entry));
+      return;
+    }
+  reload_orders (self);
+}
+
+static void
 order_clicked_cb (FzpGongfuWorkshopsPage *self)
 {
   g_autoptr(FzpGongfuWorkshopsOrder) order = g_new0 (FzpGongfuWorkshopsOrder, 1);
@@ -1041,6 +1063,7 @@ fzp_gongfu_workshops_page_class_init (FzpGongfuWorkshopsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, former_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, pay_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, order_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, partner_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, order_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "workshops.new", NULL, new_action);

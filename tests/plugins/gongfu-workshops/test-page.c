@@ -330,6 +330,52 @@ test_month_form (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM gongfu_workshops_pay"), ==, 1);
 }
 
+static void
+set_entry (GtkWidget  *root,
+           const char *placeholder,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (need (root, is_entry_with_placeholder, placeholder)), text);
+}
+
+static void
+test_orders (Fixture       *f,
+             gconstpointer  data)
+{
+  FzOrganization *company = g_ptr_array_index (f->gw.organizations, 1);
+
+  gw_add_workshop (&f->gw, "大俱源村共富工坊", "330802", "2024-01-01");
+  show_page (f);
+  choose_first_workshop (f);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (need (f->page, is_type, "AdwViewStack")), "orders");
+  iterate (50);
+  g_assert_nonnull (find (f->page, is_label, "No Orders Yet"));
+
+  /* A partner without an order. */
+  set_entry (f->page, "Partner company: name or credit code", fz_organization_get_name (company));
+  g_signal_emit_by_name (need (f->page, is_button, "Add as _Partner"), "clicked");
+  iterate (50);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM gongfu_workshops_partner"), ==, 1);
+
+  /* An order that ends before it starts: said at the field, nothing saved. */
+  set_entry (f->page, "Product", "藤编收纳篮");
+  set_entry (f->page, "Pieces", "5000");
+  set_entry (f->page, "Value in yuan", "25,000");
+  set_entry (f->page, "From (2025-03-01)", "2024-06-01");
+  set_entry (f->page, "To (2025-05-31)", "2024-05-31");
+  g_signal_emit_by_name (need (f->page, is_button, "_Add Order"), "clicked");
+  iterate (50);
+  g_assert_nonnull (find (f->page, is_label, "Period: it ends before it starts"));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM gongfu_workshops_order"), ==, 0);
+
+  set_entry (f->page, "To (2025-05-31)", "2024-08-31");
+  g_signal_emit_by_name (need (f->page, is_button, "_Add Order"), "clicked");
+  iterate (50);
+  g_assert_cmpint (count (f, "SELECT value FROM gongfu_workshops_order"), ==, 2500000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+                      GTK_COLUMN_VIEW (need (f->page, is_named, "orders-view"))))), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -360,6 +406,7 @@ main (int argc, char *argv[])
   ADD ("empty", test_empty);
   ADD ("workshop-and-workers", test_workshop_and_workers);
   ADD ("month-form", test_month_form);
+  ADD ("orders", test_orders);
 #undef ADD
 
   status = g_test_run ();
