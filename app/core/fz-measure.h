@@ -22,11 +22,10 @@ typedef enum {
 
 typedef enum {
   FZ_INDICATOR_SUM   = 0,      /* the city figure is the sum of the counties' */
-  FZ_INDICATOR_OWN   = 1 << 0, /* the measure gives the city figure itself (rates, averages) */
-  FZ_INDICATOR_LEVEL = 1 << 1, /* a level on a day of the year (persons in posts now), not a
-                                * number of events: the counties still add up to the city,
-                                * but the years do not add up to date, and it counts
-                                * toward no target */
+  FZ_INDICATOR_OWN   = 1 << 0, /* the measure gives the city figure itself; alone, a rate in percent */
+  FZ_INDICATOR_LEVEL = 1 << 1, /* a level at the end of the year (persons working, an average), not a
+                                * count of the year: not added up over the years, shown with its
+                                * unit; with OWN the measure gives the city's level (an average) */
 } FzIndicatorFlags;
 
 /* A number the dashboard shows. Strings are msgids, translated in the

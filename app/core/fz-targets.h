@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 typedef enum {
   FZ_TARGET_COUNT,   /* added up over the plan's years */
   FZ_TARGET_PERCENT, /* a rate at the end of each year */
+  FZ_TARGET_LEVEL,   /* a number at the end of each year (persons working, an average): not added up */
 } FzTargetKind;
 
 typedef struct {

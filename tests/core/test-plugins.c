@@ -99,6 +99,7 @@ assert_state (FzPluginManager *manager,
     g_assert_null (fz_plugin_entry_get_measure (entry));
 }
 
+
 static void
 test_load_good_and_broken (Fixture       *f,
                            gconstpointer  data)
