@@ -421,6 +421,16 @@ fz_database_open (const char  *path,
                        _("Could not create the folder %s: %s"), dir, g_strerror (saved));
           return NULL;
         }
+      /* SQLite writes its journal beside the file: say so now rather than
+       * fail at the first change with "unable to open database file". */
+      if (g_access (dir, W_OK) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_READONLY,
+                       _("Could not open the database %s: its folder %s is read-only (%s). Fuzhu keeps a journal beside the database; move the database to a folder you can write to"),
+                       path, dir, g_strerror (saved));
+          return NULL;
+        }
       /* Create the file ourselves, so that it is the owner's alone from the start. */
       fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
       if (fd < 0)
@@ -432,16 +442,6 @@ fz_database_open (const char  *path,
           return NULL;
         }
       g_close (fd, NULL);
-      /* SQLite writes its journal beside the file: say so now rather than
-       * fail at the first change with "unable to open database file". */
-      if (g_access (dir, W_OK) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_READONLY,
-                       _("Could not open the database %s: its folder %s is read-only (%s). Fuzhu keeps a journal beside the database; move the database to a folder you can write to"),
-                       path, dir, g_strerror (saved));
-          return NULL;
-        }
     }
 
   if (!open_handle (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))

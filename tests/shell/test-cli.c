@@ -623,6 +623,7 @@ test_read_only_folder (Fixture       *f,
   g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
   g_autofree char *good = g_build_filename (f->dir, "good.db", NULL);
   g_autofree char *copy = g_build_filename (ro, "copy.db", NULL);
+  g_autofree char *fresh = g_build_filename (ro, "new.db", NULL);
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *list_before = NULL;
@@ -678,6 +679,12 @@ test_read_only_folder (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "read-only"));
   g_assert_nonnull (strstr (run.err, ro));
   g_test_message ("%s", run.err);
+  run_reset (&run);
+
+  /* A new database there: not created. */
+  fuzhu_as (&run, user, "--database", fresh, "template", "list", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "read-only"));
   run_reset (&run);
 
   fuzhu_as (&run, user, "--database", other, "backup", copy, NULL);

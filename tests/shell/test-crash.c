@@ -17,8 +17,9 @@
  * whole run takes only chooses them, nothing asserts on it. */
 
 #define BULK_ROWS 2000
-#define EDIT_KILLS_WANTED 60
-#define CREATION_KILLS_WANTED 15
+#define EDIT_KILLS_WANTED 50
+#define CREATION_KILLS_WANTED 12
+#define BACKUP_KILLS_WANTED 12
 #define MAX_ROUNDS 250
 
 typedef struct {
@@ -375,6 +376,80 @@ test_kills_during_creation (Fixture       *f,
   g_assert_cmpuint (kills, >=, CREATION_KILLS_WANTED);
 }
 
+static void
+test_kills_during_backup (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  gint64 duration = 0;
+  guint kills = 0;
+  guint complete = 0;
+  guint count = 0;
+  guint round;
+
+  /* A database of some size, so that the copy takes a moment. */
+  {
+    FuzhuChild child;
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status = 0;
+
+    fuzhu_child_start (&child, f->db, "template", "add-many", "20000", "visit", NULL);
+    fuzhu_child_wait (&child, &status);
+    fuzhu_child_collect (&child, &out, &err);
+    assert_saved (status, out, err);
+  }
+  notes = read_notes (f->db, 0, &count);
+
+  /* A backup killed at any moment is not there under its name, or is there
+   * whole: a half-made backup never carries the name it was given. */
+  for (round = 0; kills < BACKUP_KILLS_WANTED && round < MAX_ROUNDS; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("backup-%u.db", round);
+      g_autofree char *dest = g_build_filename (f->dir, name, NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      FuzhuChild child;
+      gboolean killed = FALSE;
+      int status = 0;
+
+      fuzhu_child_start (&child, f->db, "backup", dest, NULL);
+      if (duration == 0)
+        duration = run_to_end (&child, &status);
+      else
+        {
+          g_usleep (kill_delay (duration));
+          killed = fuzhu_child_kill (&child, &status);
+          adjust_duration (&duration, killed);
+        }
+      fuzhu_child_collect (&child, &out, &err);
+      if (!killed)
+        g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+      if (strstr (out, "Backed up") || !killed)
+        g_assert_true (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
+
+      if (g_file_test (dest, G_FILE_TEST_EXISTS))
+        {
+          g_autoptr(GPtrArray) copy = read_notes (dest, 0, &count);
+
+          g_assert_cmpuint (copy->len, ==, notes->len);
+          for (guint i = 0; i < notes->len; i++)
+            g_assert_cmpstr (g_ptr_array_index (copy, i), ==, g_ptr_array_index (notes, i));
+          complete += killed;
+        }
+      kills += killed;
+    }
+
+  /* And the database itself is as it was. */
+  {
+    g_autoptr(GPtrArray) after = read_notes (f->db, 0, &count);
+    g_assert_cmpuint (after->len, ==, notes->len);
+  }
+  g_test_message ("%u kills survived while backing up %u notes (%u after the backup was complete)",
+                  kills, notes->len, complete);
+  g_assert_cmpuint (kills, >=, BACKUP_KILLS_WANTED);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -385,6 +460,8 @@ main (int argc, char *argv[])
               fixture_setup, test_kills_during_edits, fixture_teardown);
   g_test_add ("/Fuzhu/Crash/kills-during-creation", Fixture, NULL,
               fixture_setup, test_kills_during_creation, fixture_teardown);
+  g_test_add ("/Fuzhu/Crash/kills-during-backup", Fixture, NULL,
+              fixture_setup, test_kills_during_backup, fixture_teardown);
 
   return g_test_run ();
 }
