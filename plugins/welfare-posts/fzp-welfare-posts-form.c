@@ -51,7 +51,9 @@ fzp_welfare_posts_form_show (GtkLabel          *label,
   for (guint r = 0; r < n_rows; r++)
     {
       const char *field = g_object_get_data (G_OBJECT (rows[r]), FIELD_NAME);
-      const char *title = field ? field : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[r]));
+      GtkWidget *row = ADW_IS_PREFERENCES_ROW (rows[r]) ? rows[r]
+                                                        : gtk_widget_get_ancestor (rows[r], ADW_TYPE_PREFERENCES_ROW);
+      const char *title = field ? field : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
       g_autofree char *prefix = g_strdup_printf (_("%s: %s"), title, "");
       const char *problem = NULL;
 
@@ -94,6 +96,29 @@ fzp_welfare_posts_form_show_on (GtkLabel   *label,
   gtk_label_set_text (label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
   mark (row, message);
+}
+
+GtkWidget *
+fzp_welfare_posts_form_add_entry (AdwPreferencesGroup *group,
+                                  const char          *title,
+                                  const char          *description)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *entry = gtk_entry_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* One Tab stop, the field, not the row and then the field. */
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (entry, TRUE);
+  if (description)
+    fzp_welfare_posts_form_describe (entry, description);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+  /* Named by the title, which this makes the entry labelled by: an
+   * accessible label as well would be read twice. */
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
+  adw_preferences_group_add (group, row);
+  return entry;
 }
 
 const char *

@@ -14,13 +14,13 @@ struct _FzpWelfarePostsIncomeView
 {
   AdwBin               parent_instance;
   FzContext           *context;
-  GPtrArray           *rule_rows;    /* AdwEntryRow, one per key */
+  GPtrArray           *rule_rows;    /* GtkEntry, one per key */
   GPtrArray           *rule_values;  /* what each showed when loaded */
 
-  AdwEntryRow         *person_row;
-  AdwEntryRow         *month_row;
-  AdwEntryRow         *income_row;
-  AdwEntryRow         *since_row;
+  GtkEntry            *person_entry;
+  GtkEntry            *month_entry;
+  GtkEntry            *income_entry;
+  GtkEntry            *since_entry;
   GtkSwitch           *supported_switch;
   GtkSwitch           *taper_switch;
   GtkLabel            *error_label;
@@ -29,7 +29,8 @@ struct _FzpWelfarePostsIncomeView
   GtkLabel            *left_out_label;
   GtkLabel            *why_label;
   AdwPreferencesGroup *rules_group;
-  AdwEntryRow         *from_row;
+  AdwActionRow        *from_row;
+  GtkEntry            *from_entry;
   GtkLabel            *rules_error;
 };
 
@@ -40,14 +41,14 @@ work_out_cb (FzpWelfarePostsIncomeView *self)
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *rows[] = {
-    GTK_WIDGET (self->person_row), GTK_WIDGET (self->month_row), GTK_WIDGET (self->income_row),
-    GTK_WIDGET (self->since_row),
+    GTK_WIDGET (self->person_entry), GTK_WIDGET (self->month_entry), GTK_WIDGET (self->income_entry),
+    GTK_WIDGET (self->since_entry),
   };
   FzpWelfarePostsIncomeFields f = {
-    fzp_welfare_posts_form_text (self->person_row),
-    fzp_welfare_posts_form_text (self->month_row),
-    fzp_welfare_posts_form_text (self->income_row),
-    fzp_welfare_posts_form_text (self->since_row),
+    fzp_welfare_posts_form_text (self->person_entry),
+    fzp_welfare_posts_form_text (self->month_entry),
+    fzp_welfare_posts_form_text (self->income_entry),
+    fzp_welfare_posts_form_text (self->since_entry),
     gtk_switch_get_active (self->supported_switch),
     !gtk_switch_get_active (self->taper_switch),
   };
@@ -121,13 +122,13 @@ save_rules_cb (FzpWelfarePostsIncomeView *self)
       g_ptr_array_add (changed_keys, (gpointer) keys[i]);
       g_ptr_array_add (changed_values, (gpointer) text);
     }
-  g_ptr_array_add (rows, self->from_row);
+  g_ptr_array_add (rows, self->from_entry);
   if (changed_keys->len == 0)
     {
       fzp_welfare_posts_form_show (self->rules_error, NULL, 0, _("Change a rule first."));
       return;
     }
-  if (!fzp_welfare_posts_set_rules (self->context, fzp_welfare_posts_form_text (self->from_row),
+  if (!fzp_welfare_posts_set_rules (self->context, fzp_welfare_posts_form_text (self->from_entry),
                                     (const char * const *) changed_keys->pdata,
                                     (const char * const *) changed_values->pdata, changed_keys->len, &error))
     {
@@ -163,10 +164,10 @@ fzp_welfare_posts_income_view_class_init (FzpWelfarePostsIncomeViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/fuzhu/Fuzhu/plugins/welfare-posts/fzp-welfare-posts-income-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, person_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, month_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, income_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, since_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, person_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, month_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, income_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, since_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, supported_switch);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, taper_switch);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, error_label);
@@ -176,6 +177,7 @@ fzp_welfare_posts_income_view_class_init (FzpWelfarePostsIncomeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, why_label);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, rules_group);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, from_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, from_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsIncomeView, rules_error);
   gtk_widget_class_bind_template_callback (widget_class, work_out_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_rules_cb);
@@ -192,28 +194,27 @@ fzp_welfare_posts_income_view_init (FzpWelfarePostsIncomeView *self)
   self->rule_rows = g_ptr_array_new ();
   self->rule_values = g_ptr_array_new_with_free_func (g_free);
 
-  fzp_welfare_posts_form_set_field (GTK_WIDGET (self->person_row), _("Person"));
-  fzp_welfare_posts_form_describe (GTK_WIDGET (self->month_row), _("As 2025-03"));
-  fzp_welfare_posts_form_describe (GTK_WIDGET (self->income_row), _("The month's job income, in yuan"));
-  fzp_welfare_posts_form_describe (GTK_WIDGET (self->since_row),
+  fzp_welfare_posts_form_set_field (GTK_WIDGET (self->person_entry), _("Person"));
+  fzp_welfare_posts_form_describe (GTK_WIDGET (self->month_entry), _("As 2025-03"));
+  fzp_welfare_posts_form_describe (GTK_WIDGET (self->income_entry), _("The month's job income, in yuan"));
+  fzp_welfare_posts_form_describe (GTK_WIDGET (self->since_entry),
                                    _("Empty: the registry's employment date, else the start of the latest placement"));
-  fzp_welfare_posts_form_set_field (GTK_WIDGET (self->from_row), _("In force from"));
+  fzp_welfare_posts_form_set_field (GTK_WIDGET (self->from_entry), _("In force from"));
   fzp_welfare_posts_today (&today);
   g_snprintf (month, sizeof month, "%04u-%02u", g_date_get_year (&today), g_date_get_month (&today));
-  gtk_editable_set_text (GTK_EDITABLE (self->month_row), month);
-  fzp_welfare_posts_form_set_today (self->from_row);
+  gtk_editable_set_text (GTK_EDITABLE (self->month_entry), month);
+  fzp_welfare_posts_form_set_today (self->from_entry);
 
   /* One row per rule, before the day they are in force from. */
   for (guint i = 0; keys[i]; i++)
     {
-      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *entry = fzp_welfare_posts_form_add_entry (self->rules_group, fzp_welfare_posts_rule_title (keys[i]),
+                                                           fzp_welfare_posts_rule_describe (keys[i]));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fzp_welfare_posts_rule_title (keys[i]));
-      fzp_welfare_posts_form_set_field (row, keys[i]);
-      fzp_welfare_posts_form_describe (row, fzp_welfare_posts_rule_describe (keys[i]));
-      gtk_widget_set_tooltip_text (row, fzp_welfare_posts_rule_describe (keys[i]));
-      adw_preferences_group_add (self->rules_group, row);
-      g_ptr_array_add (self->rule_rows, row);
+      fzp_welfare_posts_form_set_field (entry, keys[i]);
+      gtk_widget_set_tooltip_text (gtk_widget_get_ancestor (entry, ADW_TYPE_ACTION_ROW),
+                                   fzp_welfare_posts_rule_describe (keys[i]));
+      g_ptr_array_add (self->rule_rows, entry);
     }
   /* The day goes last. */
   g_object_ref (self->from_row);

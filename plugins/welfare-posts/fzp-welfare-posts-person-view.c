@@ -18,11 +18,11 @@ struct _FzpWelfarePostsPersonView
   GPtrArray           *post_codes;  /* the codes of post_row's items */
   gint64               recognition; /* current, 0 when none */
 
-  AdwEntryRow         *number_row;
+  GtkEntry            *number_entry;
   GtkLabel            *lookup_error;
   AdwActionRow        *person_row;
   GtkWidget           *person_box;
-  AdwEntryRow         *date_row;
+  GtkEntry            *date_entry;
   AdwActionRow        *condition_rows[3];
   GtkImage            *condition_icons[3];
   GtkSwitch           *able_switch;
@@ -31,21 +31,21 @@ struct _FzpWelfarePostsPersonView
   AdwActionRow        *able_row;
   AdwActionRow        *willing_row;
   AdwActionRow        *supported_row;
-  AdwEntryRow         *basis_row;
-  AdwEntryRow         *decided_row;
+  GtkEntry            *basis_entry;
+  GtkEntry            *decided_entry;
   GtkLabel            *recognize_error;
   GtkWidget           *recognize_box;
   AdwPreferencesGroup *current_group;
   AdwActionRow        *current_row;
-  AdwEntryRow         *last_day_row;
-  AdwEntryRow         *end_reason_row;
+  GtkEntry            *last_day_entry;
+  GtkEntry            *end_reason_entry;
   GtkLabel            *end_error;
   AdwComboRow         *post_row;
-  AdwEntryRow         *start_row;
-  AdwEntryRow         *end_row;
+  GtkEntry            *start_entry;
+  GtkEntry            *end_entry;
   AdwExpanderRow      *graduate_row;
-  AdwEntryRow         *year_row;
-  AdwEntryRow         *school_row;
+  GtkEntry            *year_entry;
+  GtkEntry            *school_entry;
   GtkLabel            *place_error;
   GtkListBox          *history;
 };
@@ -137,7 +137,7 @@ update_conditions (FzpWelfarePostsPersonView *self)
   if (self->person == NULL)
     return;
   g_date_clear (&day, 1);
-  if (!fz_parse_date (fzp_welfare_posts_form_text (self->date_row), "", &day, NULL))
+  if (!fz_parse_date (fzp_welfare_posts_form_text (self->date_entry), "", &day, NULL))
     fzp_welfare_posts_today (&day);
   if (!fzp_welfare_posts_registry_facts (self->context, self->person, &day, &facts, &error))
     {
@@ -230,15 +230,15 @@ lookup_cb (FzpWelfarePostsPersonView *self)
 
   g_clear_object (&self->person);
   clear_problems (self);
-  self->person = fzp_welfare_posts_find_person (self->context, fzp_welfare_posts_form_text (self->number_row), &error);
+  self->person = fzp_welfare_posts_find_person (self->context, fzp_welfare_posts_form_text (self->number_entry), &error);
   gtk_widget_set_visible (self->person_box, self->person != NULL);
   if (self->person == NULL)
     {
-      fzp_welfare_posts_form_show_on (self->lookup_error, GTK_WIDGET (self->number_row), error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->number_row));
+      fzp_welfare_posts_form_show_on (self->lookup_error, GTK_WIDGET (self->number_entry), error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->number_entry));
       return;
     }
-  fzp_welfare_posts_form_show_on (self->lookup_error, GTK_WIDGET (self->number_row), NULL);
+  fzp_welfare_posts_form_show_on (self->lookup_error, GTK_WIDGET (self->number_entry), NULL);
   fzp_welfare_posts_today (&today);
   /* Translators: county, age, category, grade, employment status */
   subtitle = g_strdup_printf (_("%s · aged %u · %s, grade %u · %s"),
@@ -257,7 +257,7 @@ void
 fzp_welfare_posts_person_view_show_person (FzpWelfarePostsPersonView *self,
                                            const char                *number)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->number_row), number);
+  gtk_editable_set_text (GTK_EDITABLE (self->number_entry), number);
   lookup_cb (self);
 }
 
@@ -272,15 +272,15 @@ recognize_clicked_cb (FzpWelfarePostsPersonView *self)
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *rows[] = {
-    GTK_WIDGET (self->date_row), GTK_WIDGET (self->basis_row), GTK_WIDGET (self->decided_row),
+    GTK_WIDGET (self->date_entry), GTK_WIDGET (self->basis_entry), GTK_WIDGET (self->decided_entry),
     GTK_WIDGET (self->able_row), GTK_WIDGET (self->willing_row), GTK_WIDGET (self->supported_row),
     GTK_WIDGET (self->condition_rows[0]), GTK_WIDGET (self->condition_rows[1]), GTK_WIDGET (self->condition_rows[2]),
   };
   FzpWelfarePostsRecognitionFields f = {
     fz_person_get_id_number (self->person),
-    fzp_welfare_posts_form_text (self->date_row),
-    fzp_welfare_posts_form_text (self->basis_row),
-    fzp_welfare_posts_form_text (self->decided_row),
+    fzp_welfare_posts_form_text (self->date_entry),
+    fzp_welfare_posts_form_text (self->basis_entry),
+    fzp_welfare_posts_form_text (self->decided_entry),
     gtk_switch_get_active (self->able_switch),
     gtk_switch_get_active (self->willing_switch),
     gtk_switch_get_active (self->supported_switch),
@@ -295,7 +295,7 @@ recognize_clicked_cb (FzpWelfarePostsPersonView *self)
       return;
     }
   fzp_welfare_posts_form_show (self->recognize_error, rows, G_N_ELEMENTS (rows), NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->basis_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->basis_entry), "");
   g_signal_emit (self, signals[CHANGED], 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->post_row));
 }
@@ -304,18 +304,18 @@ static void
 end_recognition_clicked_cb (FzpWelfarePostsPersonView *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *rows[] = { GTK_WIDGET (self->last_day_row), GTK_WIDGET (self->end_reason_row) };
+  GtkWidget *rows[] = { GTK_WIDGET (self->last_day_entry), GTK_WIDGET (self->end_reason_entry) };
 
   if (!fzp_welfare_posts_end_recognition (self->context, self->recognition,
-                                          fzp_welfare_posts_form_text (self->last_day_row),
-                                          fzp_welfare_posts_form_text (self->end_reason_row), &error))
+                                          fzp_welfare_posts_form_text (self->last_day_entry),
+                                          fzp_welfare_posts_form_text (self->end_reason_entry), &error))
     {
       fzp_welfare_posts_form_show (self->end_error, rows, G_N_ELEMENTS (rows), error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->last_day_row));
+      gtk_widget_grab_focus (GTK_WIDGET (self->last_day_entry));
       return;
     }
   fzp_welfare_posts_form_show (self->end_error, rows, G_N_ELEMENTS (rows), NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->end_reason_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->end_reason_entry), "");
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -324,18 +324,18 @@ place_clicked_cb (FzpWelfarePostsPersonView *self)
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *rows[] = {
-    GTK_WIDGET (self->post_row), GTK_WIDGET (self->start_row), GTK_WIDGET (self->end_row),
-    GTK_WIDGET (self->year_row), GTK_WIDGET (self->school_row), GTK_WIDGET (self->graduate_row),
+    GTK_WIDGET (self->post_row), GTK_WIDGET (self->start_entry), GTK_WIDGET (self->end_entry),
+    GTK_WIDGET (self->year_entry), GTK_WIDGET (self->school_entry), GTK_WIDGET (self->graduate_row),
   };
   guint post = adw_combo_row_get_selected (self->post_row);
   gboolean graduate = adw_expander_row_get_enable_expansion (self->graduate_row);
   FzpWelfarePostsPlacementFields f = {
     fz_person_get_id_number (self->person),
     post < self->post_codes->len ? g_ptr_array_index (self->post_codes, post) : NULL,
-    fzp_welfare_posts_form_text (self->start_row),
-    fzp_welfare_posts_form_text (self->end_row),
-    graduate ? fzp_welfare_posts_form_text (self->year_row) : NULL,
-    graduate ? fzp_welfare_posts_form_text (self->school_row) : NULL,
+    fzp_welfare_posts_form_text (self->start_entry),
+    fzp_welfare_posts_form_text (self->end_entry),
+    graduate ? fzp_welfare_posts_form_text (self->year_entry) : NULL,
+    graduate ? fzp_welfare_posts_form_text (self->school_entry) : NULL,
     NULL,
   };
   GtkWidget *first;
@@ -348,7 +348,7 @@ place_clicked_cb (FzpWelfarePostsPersonView *self)
       return;
     }
   fzp_welfare_posts_form_show (self->place_error, rows, G_N_ELEMENTS (rows), NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->end_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->end_entry), "");
   g_signal_emit (self, signals[CHANGED], 0);
   /* The registry may now say employed. */
   lookup_cb (self);
@@ -379,11 +379,11 @@ fzp_welfare_posts_person_view_class_init (FzpWelfarePostsPersonViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/fuzhu/Fuzhu/plugins/welfare-posts/fzp-welfare-posts-person-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, number_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, number_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, lookup_error);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, person_row);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, person_box);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, date_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, date_entry);
   gtk_widget_class_bind_template_child_full (widget_class, "certificate_row", FALSE,
                                              G_STRUCT_OFFSET (FzpWelfarePostsPersonView, condition_rows[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "age_row", FALSE,
@@ -402,21 +402,21 @@ fzp_welfare_posts_person_view_class_init (FzpWelfarePostsPersonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, able_row);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, willing_row);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, supported_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, basis_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, decided_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, basis_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, decided_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, recognize_error);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, recognize_box);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, current_group);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, current_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, last_day_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, end_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, last_day_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, end_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, end_error);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, post_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, start_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, end_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, start_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, end_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, graduate_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, year_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, school_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, year_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, school_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, place_error);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPersonView, history);
   gtk_widget_class_bind_template_callback (widget_class, lookup_cb);
@@ -432,7 +432,7 @@ fzp_welfare_posts_person_view_init (FzpWelfarePostsPersonView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->post_codes = g_ptr_array_new_with_free_func (g_free);
 
-  fzp_welfare_posts_form_describe (GTK_WIDGET (self->number_row),
+  fzp_welfare_posts_form_describe (GTK_WIDGET (self->number_entry),
                                    _("18 characters, or the 20 of a disability certificate; then press Enter"));
   fzp_welfare_posts_form_set_field (GTK_WIDGET (self->able_row), fzp_welfare_posts_condition_to_string (FZP_WELFARE_POSTS_CONDITION_ABLE));
   fzp_welfare_posts_form_set_field (GTK_WIDGET (self->willing_row), fzp_welfare_posts_condition_to_string (FZP_WELFARE_POSTS_CONDITION_WILLING));
@@ -445,8 +445,8 @@ fzp_welfare_posts_person_view_init (FzpWelfarePostsPersonView *self)
     }
   fzp_welfare_posts_form_set_field (GTK_WIDGET (self->graduate_row), _("Recognition"));
   fzp_welfare_posts_form_set_field (GTK_WIDGET (self->post_row), _("Post"));
-  fzp_welfare_posts_form_describe (GTK_WIDGET (self->end_row), _("Its last day; empty while the placement goes on"));
-  fzp_welfare_posts_form_describe (GTK_WIDGET (self->date_row), _("A date, as 2025-03-01"));
+  fzp_welfare_posts_form_describe (GTK_WIDGET (self->end_entry), _("Its last day; empty while the placement goes on"));
+  fzp_welfare_posts_form_describe (GTK_WIDGET (self->date_entry), _("A date, as 2025-03-01"));
 }
 
 void
@@ -454,9 +454,9 @@ fzp_welfare_posts_person_view_set_context (FzpWelfarePostsPersonView *self,
                                            FzContext                 *context)
 {
   g_set_object (&self->context, context);
-  fzp_welfare_posts_form_set_today (self->date_row);
-  fzp_welfare_posts_form_set_today (self->start_row);
-  fzp_welfare_posts_form_set_today (self->last_day_row);
+  fzp_welfare_posts_form_set_today (self->date_entry);
+  fzp_welfare_posts_form_set_today (self->start_entry);
+  fzp_welfare_posts_form_set_today (self->last_day_entry);
   gtk_widget_set_visible (self->person_box, FALSE);
   fzp_welfare_posts_person_view_reload (self);
 }

@@ -23,8 +23,8 @@ struct _FzpWelfarePostsPlacementsView
   GtkStack            *list_stack;
   GtkColumnView       *list;
   AdwPreferencesGroup *end_group;
-  AdwEntryRow         *last_day_row;
-  AdwEntryRow         *reason_row;
+  GtkEntry            *last_day_entry;
+  GtkEntry            *reason_entry;
   GtkLabel            *error_label;
   GtkButton           *end_button;
 };
@@ -97,14 +97,14 @@ static void
 end_clicked_cb (FzpWelfarePostsPlacementsView *self)
 {
   FzpWelfarePostsRow *row = gtk_single_selection_get_selected_item (self->selection);
-  GtkWidget *rows[] = { GTK_WIDGET (self->last_day_row), GTK_WIDGET (self->reason_row) };
+  GtkWidget *rows[] = { GTK_WIDGET (self->last_day_entry), GTK_WIDGET (self->reason_entry) };
   g_autoptr(GError) error = NULL;
 
   if (row == NULL)
     return;
   if (!fzp_welfare_posts_end_placement (self->context, fzp_welfare_posts_row_get_id (row),
-                                        fzp_welfare_posts_form_text (self->last_day_row),
-                                        fzp_welfare_posts_form_text (self->reason_row), &error))
+                                        fzp_welfare_posts_form_text (self->last_day_entry),
+                                        fzp_welfare_posts_form_text (self->reason_entry), &error))
     {
       GtkWidget *first = fzp_welfare_posts_form_show (self->error_label, rows, G_N_ELEMENTS (rows), error->message);
       if (first)
@@ -112,7 +112,7 @@ end_clicked_cb (FzpWelfarePostsPlacementsView *self)
       return;
     }
   fzp_welfare_posts_form_show (self->error_label, rows, G_N_ELEMENTS (rows), NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -157,8 +157,8 @@ fzp_welfare_posts_placements_view_class_init (FzpWelfarePostsPlacementsViewClass
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPlacementsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPlacementsView, list);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPlacementsView, end_group);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPlacementsView, last_day_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPlacementsView, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPlacementsView, last_day_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPlacementsView, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPlacementsView, error_label);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPlacementsView, end_button);
   gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
@@ -200,6 +200,6 @@ fzp_welfare_posts_placements_view_set_context (FzpWelfarePostsPlacementsView *se
                                                FzContext                     *context)
 {
   g_set_object (&self->context, context);
-  fzp_welfare_posts_form_set_today (self->last_day_row);
+  fzp_welfare_posts_form_set_today (self->last_day_entry);
   fzp_welfare_posts_placements_view_reload (self);
 }

@@ -26,18 +26,18 @@ struct _FzpWelfarePostsPostsView
   GtkStack            *list_stack;
   GtkColumnView       *list;
   AdwPreferencesGroup *form_group;
-  AdwEntryRow         *name_row;
+  GtkEntry            *name_entry;
   AdwComboRow         *kind_row;
-  AdwEntryRow         *organization_row;
-  AdwEntryRow         *credit_code_row;
+  GtkEntry            *organization_entry;
+  GtkEntry            *credit_code_entry;
   AdwComboRow         *county_row;
-  AdwEntryRow         *township_row;
-  AdwEntryRow         *places_row;
-  AdwEntryRow         *pay_row;
-  AdwEntryRow         *funding_row;
-  AdwEntryRow         *created_row;
-  AdwEntryRow         *closed_row;
-  AdwEntryRow         *code_row;
+  GtkEntry            *township_entry;
+  GtkEntry            *places_entry;
+  GtkEntry            *pay_entry;
+  GtkEntry            *funding_entry;
+  GtkEntry            *created_entry;
+  GtkEntry            *closed_entry;
+  GtkEntry            *code_entry;
   GtkLabel            *error_label;
   GtkButton           *save_button;
 };
@@ -52,10 +52,10 @@ show_problem (FzpWelfarePostsPostsView *self,
               const char               *message)
 {
   GtkWidget *rows[] = {
-    GTK_WIDGET (self->name_row), GTK_WIDGET (self->kind_row), GTK_WIDGET (self->organization_row),
-    GTK_WIDGET (self->credit_code_row), GTK_WIDGET (self->county_row), GTK_WIDGET (self->township_row),
-    GTK_WIDGET (self->places_row), GTK_WIDGET (self->pay_row), GTK_WIDGET (self->funding_row),
-    GTK_WIDGET (self->created_row), GTK_WIDGET (self->closed_row), GTK_WIDGET (self->code_row),
+    GTK_WIDGET (self->name_entry), GTK_WIDGET (self->kind_row), GTK_WIDGET (self->organization_entry),
+    GTK_WIDGET (self->credit_code_entry), GTK_WIDGET (self->county_row), GTK_WIDGET (self->township_entry),
+    GTK_WIDGET (self->places_entry), GTK_WIDGET (self->pay_entry), GTK_WIDGET (self->funding_entry),
+    GTK_WIDGET (self->created_entry), GTK_WIDGET (self->closed_entry), GTK_WIDGET (self->code_entry),
   };
   GtkWidget *first = fzp_welfare_posts_form_show (self->error_label, rows, G_N_ELEMENTS (rows), message);
 
@@ -115,14 +115,14 @@ filter_changed_cb (FzpWelfarePostsPostsView *self)
 static void
 clear_form (FzpWelfarePostsPostsView *self)
 {
-  AdwEntryRow *entries[] = { self->name_row, self->organization_row, self->credit_code_row, self->township_row,
-                             self->places_row, self->pay_row, self->funding_row, self->closed_row, self->code_row };
+  GtkEntry *entries[] = { self->name_entry, self->organization_entry, self->credit_code_entry, self->township_entry,
+                          self->places_entry, self->pay_entry, self->funding_entry, self->closed_entry, self->code_entry };
 
   self->editing = 0;
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     gtk_editable_set_text (GTK_EDITABLE (entries[i]), "");
-  fzp_welfare_posts_form_set_today (self->created_row);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->code_row), TRUE);
+  fzp_welfare_posts_form_set_today (self->created_entry);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->code_entry), TRUE);
   adw_preferences_group_set_title (self->form_group, _("New Post"));
   gtk_button_set_label (self->save_button, _("_Add Post"));
   show_problem (self, NULL);
@@ -133,7 +133,7 @@ new_clicked_cb (FzpWelfarePostsPostsView *self)
 {
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   clear_form (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
 static void
@@ -167,21 +167,21 @@ selection_changed_cb (FzpWelfarePostsPostsView *self)
   self->editing = fzp_welfare_posts_row_get_id (row);
 #define SET(entry, column) \
   gtk_editable_set_text (GTK_EDITABLE (entry), fz_statement_get_text (st, column) ? fz_statement_get_text (st, column) : "")
-  SET (self->code_row, 0);
-  SET (self->name_row, 1);
-  SET (self->organization_row, 3);
-  SET (self->credit_code_row, 4);
-  SET (self->township_row, 6);
-  SET (self->places_row, 7);
-  SET (self->pay_row, 8);
-  SET (self->funding_row, 9);
-  SET (self->created_row, 10);
-  SET (self->closed_row, 11);
+  SET (self->code_entry, 0);
+  SET (self->name_entry, 1);
+  SET (self->organization_entry, 3);
+  SET (self->credit_code_entry, 4);
+  SET (self->township_entry, 6);
+  SET (self->places_entry, 7);
+  SET (self->pay_entry, 8);
+  SET (self->funding_entry, 9);
+  SET (self->created_entry, 10);
+  SET (self->closed_entry, 11);
 #undef SET
   adw_combo_row_set_selected (self->kind_row,
                               (guint) fzp_welfare_posts_kind_from_nick (fz_statement_get_text (st, 2)) - 1);
   set_combo_to_county (self, fz_statement_get_text (st, 5));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->code_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->code_entry), FALSE);
   title = g_strdup_printf (_("Post %s"), fz_statement_get_text (st, 0));
   adw_preferences_group_set_title (self->form_group, title);
   gtk_button_set_label (self->save_button, _("_Save Post"));
@@ -194,18 +194,18 @@ save_clicked_cb (FzpWelfarePostsPostsView *self)
   guint county = adw_combo_row_get_selected (self->county_row);
   guint kind = adw_combo_row_get_selected (self->kind_row);
   FzpWelfarePostsPostFields f = {
-    fzp_welfare_posts_form_text (self->code_row),
-    fzp_welfare_posts_form_text (self->name_row),
+    fzp_welfare_posts_form_text (self->code_entry),
+    fzp_welfare_posts_form_text (self->name_entry),
     kind < FZP_WELFARE_POSTS_KIND_LAST ? fzp_welfare_posts_kind_to_nick (kind + 1) : NULL,
-    fzp_welfare_posts_form_text (self->organization_row),
-    fzp_welfare_posts_form_text (self->credit_code_row),
+    fzp_welfare_posts_form_text (self->organization_entry),
+    fzp_welfare_posts_form_text (self->credit_code_entry),
     county < self->counties->len ? ((FzCounty *) g_ptr_array_index (self->counties, county))->code : NULL,
-    fzp_welfare_posts_form_text (self->township_row),
-    fzp_welfare_posts_form_text (self->places_row),
-    fzp_welfare_posts_form_text (self->pay_row),
-    fzp_welfare_posts_form_text (self->funding_row),
-    fzp_welfare_posts_form_text (self->created_row),
-    fzp_welfare_posts_form_text (self->closed_row),
+    fzp_welfare_posts_form_text (self->township_entry),
+    fzp_welfare_posts_form_text (self->places_entry),
+    fzp_welfare_posts_form_text (self->pay_entry),
+    fzp_welfare_posts_form_text (self->funding_entry),
+    fzp_welfare_posts_form_text (self->created_entry),
+    fzp_welfare_posts_form_text (self->closed_entry),
   };
   gint64 id = 0;
 
@@ -216,7 +216,7 @@ save_clicked_cb (FzpWelfarePostsPostsView *self)
     }
   clear_form (self);
   g_signal_emit (self, signals[CHANGED], 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
 static void
@@ -269,18 +269,18 @@ fzp_welfare_posts_posts_view_class_init (FzpWelfarePostsPostsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, list);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, form_group);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, name_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, organization_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, credit_code_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, organization_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, credit_code_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, county_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, township_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, places_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, pay_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, funding_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, created_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, closed_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, code_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, township_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, places_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, pay_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, funding_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, created_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, closed_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, code_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, error_label);
   gtk_widget_class_bind_template_child (widget_class, FzpWelfarePostsPostsView, save_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -319,10 +319,10 @@ fzp_welfare_posts_posts_view_init (FzpWelfarePostsPostsView *self)
   fzp_welfare_posts_row_add_column (self->list, _("Created"), 7, 96, FALSE);
   fzp_welfare_posts_row_add_column (self->list, _("Closed"), 8, 96, FALSE);
 
-  fzp_welfare_posts_form_describe (GTK_WIDGET (self->created_row), _("A date, as 2025-03-01"));
-  fzp_welfare_posts_form_describe (GTK_WIDGET (self->closed_row), _("Empty while the post is open"));
-  fzp_welfare_posts_form_describe (GTK_WIDGET (self->code_row), _("Empty: a code is given, as 330802-0001"));
-  fzp_welfare_posts_form_describe (GTK_WIDGET (self->organization_row),
+  fzp_welfare_posts_form_describe (GTK_WIDGET (self->created_entry), _("A date, as 2025-03-01"));
+  fzp_welfare_posts_form_describe (GTK_WIDGET (self->closed_entry), _("Empty while the post is open"));
+  fzp_welfare_posts_form_describe (GTK_WIDGET (self->code_entry), _("Empty: a code is given, as 330802-0001"));
+  fzp_welfare_posts_form_describe (GTK_WIDGET (self->organization_entry),
                                    _("Found in the registry by name or credit code; a new one is added to it"));
 }
 
