@@ -54,7 +54,7 @@ entry_row (AdwPreferencesGroup *group,
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* Named by the row's title: the row's activatable widget is labelled by it. */
   if (description)
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
