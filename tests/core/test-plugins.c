@@ -97,6 +97,16 @@ assert_state (FzPluginManager *manager,
     g_assert_null (fz_plugin_entry_get_measure (entry));
 }
 
+static gboolean
+has_measure (GPtrArray  *measures,
+             const char *id)
+{
+  for (guint i = 0; i < measures->len; i++)
+    if (g_str_equal (fz_measure_get_id (g_ptr_array_index (measures, i)), id))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_load_good_and_broken (Fixture       *f,
                            gconstpointer  data)
@@ -122,10 +132,11 @@ test_load_good_and_broken (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (found);
 
+  /* The build tree holds the other measures too: each loads, and the
+   * three broken fixtures are the only plugins that do not. */
   measures = fz_plugin_manager_list_measures (manager);
-  g_assert_cmpuint (measures->len, ==, 1);
-  g_assert_cmpstr (fz_measure_get_id (g_ptr_array_index (measures, 0)), ==, "template");
-  g_assert_cmpuint (g_list_model_get_n_items (fz_plugin_manager_get_plugins (manager)), ==, 4);
+  g_assert_true (has_measure (measures, "template"));
+  g_assert_cmpuint (g_list_model_get_n_items (fz_plugin_manager_get_plugins (manager)), ==, measures->len + 3);
 }
 
 static void
@@ -181,7 +192,7 @@ test_disable_enable (Fixture       *f,
   assert_state (manager, "template", FZ_PLUGIN_STATE_DISABLED, NULL);
   g_assert_cmpuint (changes, ==, 1);
   measures = fz_plugin_manager_list_measures (manager);
-  g_assert_cmpuint (measures->len, ==, 0);
+  g_assert_false (has_measure (measures, "template"));
   g_clear_pointer (&measures, g_ptr_array_unref);
 
   /* Remembered in the settings: the next start leaves it disabled, its data kept. */
