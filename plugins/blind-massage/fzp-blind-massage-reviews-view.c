@@ -329,7 +329,7 @@ fzp_blind_massage_reviews_view_new (FzContext *context)
   fzp_blind_massage_ui_add_column (self->list, _("Name"), 0, 6, FALSE);
   fzp_blind_massage_ui_add_column (self->list, _("Year"), 3, 4, FALSE);
   fzp_blind_massage_ui_add_column (self->list, _("State"), 4, 8, FALSE);
-  fzp_blind_massage_ui_add_column (self->list, _("Due"), 5, 10, FALSE);
+  fzp_blind_massage_ui_add_column (self->list, _("Due date"), 5, 10, FALSE);
   fzp_blind_massage_ui_add_column (self->list, _("Class hours"), 6, 5, FALSE);
   fzp_blind_massage_ui_add_column (self->list, _("Short by"), 7, 4, FALSE);
   fzp_blind_massage_ui_add_column (self->list, _("Result"), 8, 6, FALSE);

@@ -277,7 +277,7 @@ fzp_blind_massage_rules_view_new (FzContext *context)
   fzp_blind_massage_ui_add_column (self->rules, _("Kind"), R_KIND, 10, FALSE);
   fzp_blind_massage_ui_add_column (self->rules, _("From"), R_FROM, 10, FALSE);
   fzp_blind_massage_ui_add_column (self->rules, _("Cycle in years"), R_CYCLE, 4, FALSE);
-  fzp_blind_massage_ui_add_column (self->rules, _("Due"), R_DUE, 10, FALSE);
+  fzp_blind_massage_ui_add_column (self->rules, _("Due date"), R_DUE, 10, FALSE);
   fzp_blind_massage_ui_add_column (self->rules, _("Class hours"), R_HOURS, 5, FALSE);
   fzp_blind_massage_ui_add_column (self->rules, _("Filing required"), R_FILING, 4, FALSE);
   fzp_blind_massage_ui_add_column (self->rules, _("Requirements"), R_REQUIREMENTS, 20, TRUE);
