@@ -22,7 +22,11 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (FzpBlindMassageMeasure, fzp_blind_massage_measure
                                G_IMPLEMENT_INTERFACE (FZ_TYPE_MEASURE, measure_iface_init))
 
 /* Per county, per year. None counts toward the plan's targets: a hospital
- * post or a filing is employment the registry counts already, once. */
+ * post or a filing is employment the registry counts already, once.
+ * Practitioners, designated clinics and posts are levels at the end of the
+ * year, not counts of it: where libfuzhu can tell a level from a count
+ * (FZ_INDICATOR_LEVEL on the main line), they are to be marked so, lest a
+ * report add them up over the years. */
 static const FzIndicatorInfo indicators[] = {
   { "medical-practitioners", N_("Blind medical massage practitioners"), N_("persons"), NULL, FZ_INDICATOR_SUM },
   { "health-practitioners", N_("Blind health massage practitioners"), N_("persons"), NULL, FZ_INDICATOR_SUM },
