@@ -1750,7 +1750,6 @@ fzp_blind_massage_record_review (FzContext              *context,
   gboolean filing = FALSE;
   double earned = 0;
   RecordReview r = { 0 };
-  GDate due;
 
   if (p == NULL)
     return FALSE;
@@ -1769,7 +1768,6 @@ fzp_blind_massage_record_review (FzContext              *context,
                    _("Year: the rules ask no review of %d of %s"), year, p->name);
       return FALSE;
     }
-  fzp_blind_massage_review_due_date (&rule, year, &due);
   if (!fzp_blind_massage_get_credits (db, practitioner_id, year, &earned, error))
     return FALSE;
   if (done_on && g_date_valid (done_on) && !fzp_blind_massage_filing_in_force (db, practitioner_id, done_on, &filing, error))
@@ -2121,7 +2119,6 @@ find_or_add_organization (FzContext           *context,
 
 typedef struct {
   FzContext                      *context;
-  const FzpBlindMassageNewClinic *in;
   const char                     *name;
   const char                     *licensee;
   gint64                          licensee_id;
@@ -2241,7 +2238,6 @@ fzp_blind_massage_add_clinic (FzContext                      *context,
         }
     }
   c.context = context;
-  c.in = in;
   c.name = name;
   c.licensee = licensee;
   c.address = address;
