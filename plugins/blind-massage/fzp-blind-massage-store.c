@@ -2001,7 +2001,15 @@ fzp_blind_massage_list_reviews (FzContext                        *context,
           FzpBlindMassageReviewItem *item;
           GDate due;
           GDate filing_day;
+          GDate recorded_on;
 
+          /* Told on a day past, a review done later was not done yet. */
+          if (fields && fzp_blind_massage_date_from_iso (fields[1], &recorded_on)
+              && g_date_compare (&recorded_on, &on) > 0)
+            {
+              g_clear_pointer (&fields, g_strfreev);
+              result = FZP_BLIND_MASSAGE_RESULT_NONE;
+            }
           if (rule == NULL || !fzp_blind_massage_review_is_due_year (rule, qualified, year))
             {
               /* Recorded under an earlier rule: still shown as done. */

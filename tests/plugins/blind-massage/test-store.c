@@ -335,6 +335,23 @@ test_due_and_overdue (BmFixture     *f,
   query.county_code = "330881";
   items = fzp_blind_massage_list_reviews (f->context, &query, &error);
   g_assert_cmpuint (items->len, ==, 1);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* Done on 10 January: overdue still on the 9th, told on a day past. */
+  {
+    GDate done = bm_day (2025, 1, 10), before = bm_day (2025, 1, 9);
+
+    g_assert_true (fzp_blind_massage_record_review (f->context, li, 2024, FZP_BLIND_MASSAGE_RESULT_FAILED, &done, NULL,
+                                                    &error));
+    g_assert_no_error (error);
+    query.on = &before;
+    items = fzp_blind_massage_list_reviews (f->context, &query, &error);
+    g_assert_cmpuint (items->len, ==, 1);
+    g_clear_pointer (&items, g_ptr_array_unref);
+    query.on = &done;
+    items = fzp_blind_massage_list_reviews (f->context, &query, &error);
+    g_assert_cmpuint (items->len, ==, 0);
+  }
 }
 
 static void
