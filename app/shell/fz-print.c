@@ -146,6 +146,17 @@ describe_parameter (FzPluginManager  *manager,
       *title = _("County (empty for the whole city)");
       *value = g_strdup ("");
     }
+  else if (g_str_equal (name, "date"))
+    {
+      /* The day a list is told on: today, unless another is typed. */
+      *title = _("Date");
+      *value = g_date_time_format (now, "%Y-%m-%d");
+    }
+  else if (g_str_equal (name, "person"))
+    {
+      *title = _("Identity number");
+      *value = g_strdup ("");
+    }
   else
     {
       *title = name;
