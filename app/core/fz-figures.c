@@ -183,7 +183,8 @@ fz_figure_to_date (const FzFigure *figure,
 {
   double sum = 0;
 
-  if (figure->kind == FZ_TARGET_PERCENT)
+  /* Rates and levels stand as they are at @year; only counts add up. */
+  if (figure->kind != FZ_TARGET_COUNT)
     return fz_figure_get (figure, year, county_code);
   for (int y = figures->from_year; y <= year && y <= figures->to_year; y++)
     sum += fz_figure_get (figure, y, county_code);
@@ -303,7 +304,10 @@ fz_figures_compute (FzPluginManager  *manager,
           figure->print_unit = info->unit ? fz_print_gettext (domain, info->unit) : g_strdup ("");
           figure->print_measure_title = fz_print_gettext (domain, minfo->title);
           figure->target_key = g_strdup (info->target);
-          figure->kind = (info->flags & FZ_INDICATOR_OWN) ? FZ_TARGET_PERCENT : FZ_TARGET_COUNT;
+          if (info->flags & FZ_INDICATOR_LEVEL)
+            figure->kind = FZ_TARGET_LEVEL;
+          else
+            figure->kind = (info->flags & FZ_INDICATOR_OWN) ? FZ_TARGET_PERCENT : FZ_TARGET_COUNT;
           g_ptr_array_add (mine, figure);
         }
 

@@ -21,8 +21,11 @@ typedef enum {
 } FzExitCode;
 
 typedef enum {
-  FZ_INDICATOR_SUM = 0,     /* the city figure is the sum of the counties' */
-  FZ_INDICATOR_OWN = 1 << 0 /* the measure gives the city figure itself (rates, averages) */
+  FZ_INDICATOR_SUM   = 0,      /* the city figure is the sum of the counties' */
+  FZ_INDICATOR_OWN   = 1 << 0, /* the measure gives the city figure itself (rates, averages) */
+  FZ_INDICATOR_LEVEL = 1 << 1, /* a number as it stands each year (bases operating, an average
+                                * income), shown as a number: never added up over the years,
+                                * never a percentage. Combine with OWN for averages. */
 } FzIndicatorFlags;
 
 /* A number the dashboard shows. Strings are msgids, translated in the

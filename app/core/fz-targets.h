@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 typedef enum {
   FZ_TARGET_COUNT,   /* added up over the plan's years */
   FZ_TARGET_PERCENT, /* a rate at the end of each year */
+  FZ_TARGET_LEVEL,   /* a number as it stands each year, not added up (figures of
+                      * FZ_INDICATOR_LEVEL indicators; no target is of this kind) */
 } FzTargetKind;
 
 typedef struct {

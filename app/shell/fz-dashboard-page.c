@@ -81,6 +81,9 @@ format_figure (double value,
 {
   if (kind == FZ_TARGET_PERCENT)
     return g_strdup_printf ("%.1f%%", value);
+  /* A level may be an average: its fraction is kept. */
+  if (kind == FZ_TARGET_LEVEL && value != (double) (gint64) value)
+    return g_strdup_printf ("%'.2f", value);
   return g_strdup_printf ("%'.0f", value);
 }
 
@@ -257,7 +260,7 @@ update_view (FzDashboardPage *self)
         double to_date = fz_figure_to_date (figure, self->figures, year, county);
         g_autofree char *a = format_figure (this_year, figure->kind);
         g_autofree char *b = format_figure (to_date, figure->kind);
-        g_autofree char *text = figure->kind == FZ_TARGET_PERCENT
+        g_autofree char *text = figure->kind != FZ_TARGET_COUNT
           ? g_strdup_printf ("%s %s", a, figure->unit)
           : g_strdup_printf (_("%s %s in %d · %s since %d"), a, figure->unit, year, b,
                              fz_figures_get_from_year (self->figures));
