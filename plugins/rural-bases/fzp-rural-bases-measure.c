@@ -21,20 +21,23 @@ static void measure_iface_init (FzMeasureInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (FzpRuralBasesMeasure, fzp_rural_bases_measure, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (FZ_TYPE_MEASURE, measure_iface_init))
 
-/* Per county and year. Persons employed at bases count toward the plan's
- * new employment through the registry (employing a person marks them
- * employed there), so no indicator here adds to that target again. */
+/* Per county and year. The bases and the persons at them are levels (as
+ * they stand each year, never added up over years); persons trained add up
+ * (person-times). Persons employed at bases count toward the plan's new
+ * employment through the registry (employing a person marks them employed
+ * there), so no indicator here adds to that target again. */
 static const FzIndicatorInfo indicators[] = {
-  { "bases", N_("Rural bases"), N_("bases"), NULL, FZ_INDICATOR_SUM },
-  { "bases-county", N_("County-level rural bases"), N_("bases"), NULL, FZ_INDICATOR_SUM },
-  { "bases-city", N_("City-level rural bases"), N_("bases"), NULL, FZ_INDICATOR_SUM },
-  { "bases-province", N_("Provincial rural bases"), N_("bases"), NULL, FZ_INDICATOR_SUM },
-  { "bases-high-standard", N_("High-standard rural bases"), N_("bases"), NULL, FZ_INDICATOR_SUM },
-  { "bases-unrecognised", N_("Rural bases not yet recognised"), N_("bases"), NULL, FZ_INDICATOR_SUM },
-  { "employed", N_("Persons employed at rural bases"), N_("persons"), NULL, FZ_INDICATOR_SUM },
-  { "helped", N_("Persons helped by rural bases"), N_("persons"), NULL, FZ_INDICATOR_SUM },
+  { "bases", N_("Rural bases"), N_("bases"), NULL, FZ_INDICATOR_LEVEL },
+  { "bases-county", N_("County-level rural bases"), N_("bases"), NULL, FZ_INDICATOR_LEVEL },
+  { "bases-city", N_("City-level rural bases"), N_("bases"), NULL, FZ_INDICATOR_LEVEL },
+  { "bases-province", N_("Provincial rural bases"), N_("bases"), NULL, FZ_INDICATOR_LEVEL },
+  { "bases-high-standard", N_("High-standard rural bases"), N_("bases"), NULL, FZ_INDICATOR_LEVEL },
+  { "bases-unrecognised", N_("Rural bases not yet recognised"), N_("bases"), NULL, FZ_INDICATOR_LEVEL },
+  { "employed", N_("Persons employed at rural bases"), N_("persons"), NULL, FZ_INDICATOR_LEVEL },
+  { "helped", N_("Persons helped by rural bases"), N_("persons"), NULL, FZ_INDICATOR_LEVEL },
   { "trained", N_("Persons trained at rural bases"), N_("persons"), NULL, FZ_INDICATOR_SUM },
-  { "average-income", N_("Average monthly income at rural bases"), N_("yuan"), NULL, FZ_INDICATOR_OWN },
+  { "average-income", N_("Average monthly income at rural bases"), N_("yuan"), NULL,
+    FZ_INDICATOR_OWN | FZ_INDICATOR_LEVEL },
 };
 
 static const FzMeasureInfo info = {
