@@ -193,13 +193,13 @@ build_register (FzContext            *context,
     return NULL;
   table = fz_document_add_table (doc);
   fz_document_table_add_column (table, "序号", 0.5, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "基地名称", 2.2, FZ_ALIGN_START, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "地址", 2.2, FZ_ALIGN_START, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "基地名称", 2.0, FZ_ALIGN_START, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "地址", 2.0, FZ_ALIGN_START, FZ_FIELD_PLAIN);
   fz_document_table_add_column (table, "产业类型", 1.1, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "运营主体", 1.8, FZ_ALIGN_START, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "联系电话", 1.3, FZ_ALIGN_CENTER, FZ_FIELD_PHONE);
-  fz_document_table_add_column (table, "成立时间", 1.1, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "认定等级", 1.4, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "运营主体", 1.5, FZ_ALIGN_START, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "联系电话", 1.4, FZ_ALIGN_CENTER, FZ_FIELD_PHONE);
+  fz_document_table_add_column (table, "成立时间", 1.3, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "认定等级", 1.3, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
   fz_document_table_add_column (table, "民宿", 0.5, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
   fz_document_table_add_column (table, "就业人数", 0.6, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
   fz_document_table_add_column (table, "带动人数", 0.6, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
@@ -230,7 +230,8 @@ build_register (FzContext            *context,
       if (standing)
         {
           g_autofree char *on = format_date (&standing->recognized_on);
-          level = g_strdup_printf ("%s（%s）", fzp_rural_bases_level_to_print (row->level), on);
+          /* The level, and under it since when. */
+          level = g_strdup_printf ("%s\n%s", fzp_rural_bases_level_to_print (row->level), on);
         }
       else
         level = g_strdup ("未认定");
@@ -544,13 +545,13 @@ build_homestays (FzContext            *context,
   table = fz_document_add_table (doc);
   fz_document_table_add_column (table, "序号", 0.5, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
   fz_document_table_add_column (table, "民宿名称", 2, FZ_ALIGN_START, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "县（市、区）", 1, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "县（市、区）", 1.3, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
   fz_document_table_add_column (table, "乡镇（街道）、村", 1.6, FZ_ALIGN_START, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "经营者", 1.4, FZ_ALIGN_START, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "联系电话", 1.2, FZ_ALIGN_CENTER, FZ_FIELD_PHONE);
-  fz_document_table_add_column (table, "吸纳就业（人）", 0.8, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "业务合作（人）", 0.8, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "优先理由", 1.5, FZ_ALIGN_START, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "经营者", 1.0, FZ_ALIGN_START, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "联系电话", 1.5, FZ_ALIGN_CENTER, FZ_FIELD_PHONE);
+  fz_document_table_add_column (table, "吸纳就业人数", 0.9, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "业务合作人数", 0.9, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "优先理由", 1.6, FZ_ALIGN_START, FZ_FIELD_PLAIN);
   for (guint i = 0; i < homestays->len; i++)
     {
       FzpRuralBasesHomestay *h = g_ptr_array_index (homestays, i);
