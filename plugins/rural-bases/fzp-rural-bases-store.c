@@ -280,18 +280,21 @@ read_base (FzStatement *st)
   return base;
 }
 
-/* Every recognition, as base id -> GArray of FzpRuralBasesRecognition. */
+/* The recognitions of @base_id (0: of every base), as base id -> GArray of
+ * FzpRuralBasesRecognition. */
 static GHashTable *
-load_recognitions (FzDatabase  *db,
-                   GError     **error)
+load_recognitions_of (FzDatabase  *db,
+                      gint64       base_id,
+                      GError     **error)
 {
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         (GDestroyNotify) g_array_unref);
   g_autoptr(FzStatement) st = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  st = fz_database_query (db, "SELECT base_id, level, recognized_on, withdrawn_on FROM rural_bases_recognition",
-                          NULL, error);
+  st = fz_database_query (db, "SELECT base_id, level, recognized_on, withdrawn_on FROM rural_bases_recognition "
+                          "WHERE ?1 = 0 OR base_id = ?1",
+                          g_variant_new ("(x)", base_id), error);
   if (st == NULL)
     return NULL;
   while (fz_statement_step (st, &local_error))
@@ -313,6 +316,13 @@ load_recognitions (FzDatabase  *db,
   if (!finish (&local_error, error))
     return NULL;
   return g_steal_pointer (&table);
+}
+
+static GHashTable *
+load_recognitions (FzDatabase  *db,
+                   GError     **error)
+{
+  return load_recognitions_of (db, 0, error);
 }
 
 static FzpRuralBasesLevel
@@ -385,7 +395,7 @@ fzp_rural_bases_find_base (FzContext  *context,
     }
   base = read_base (st);
   g_clear_pointer (&st, fz_statement_unref);
-  recognitions = load_recognitions (db, error);
+  recognitions = load_recognitions_of (db, id, error);
   if (recognitions == NULL || !fill_today (db, recognitions, base, error))
     return NULL;
   return g_steal_pointer (&base);
@@ -1284,7 +1294,7 @@ fzp_rural_bases_get_standing (FzContext             *context,
   standing->training_sessions = (guint) n;
   standing->operating_months = fzp_rural_bases_months_between (&base->founded_on, day);
 
-  recognitions = load_recognitions (db, error);
+  recognitions = load_recognitions_of (db, base_id, error);
   if (recognitions == NULL)
     return FALSE;
   standing->held_level = level_of (recognitions, base_id, day);
@@ -2511,6 +2521,9 @@ fzp_rural_bases_compute_indicators (FzContext          *context,
 {
   g_autoptr(GPtrArray) rows = fzp_rural_bases_year_rows (context, year, NULL, error);
   g_autoptr(GHashTable) income = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) closed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(FzStatement) st = NULL;
+  g_autoptr(GError) local_error = NULL;
   double city_income = 0;
   guint city_months = 0;
   GHashTableIter iter;
@@ -2520,17 +2533,29 @@ fzp_rural_bases_compute_indicators (FzContext          *context,
   if (rows == NULL)
     return FALSE;
   reference_day (year, &day);
+  st = fz_database_query (db_of (context), "SELECT id, closed_on FROM rural_bases_base WHERE closed_on IS NOT NULL",
+                          NULL, error);
+  if (st == NULL)
+    return FALSE;
+  while (fz_statement_step (st, &local_error))
+    {
+      gint64 id = fz_statement_get_int64 (st, 0);
+      GDate *on = g_new (GDate, 1);
+
+      read_date (st, 1, on);
+      g_hash_table_insert (closed, g_memdup2 (&id, sizeof id), on);
+    }
+  if (!finish (&local_error, error))
+    return FALSE;
+
   for (guint i = 0; i < rows->len; i++)
     {
       FzpRuralBasesAssessment *a = g_ptr_array_index (rows, i);
       double *sums = g_hash_table_lookup (income, a->county_code);
-      g_autoptr(FzpRuralBasesBase) base = NULL;
+      const GDate *closed_on = g_hash_table_lookup (closed, &a->base_id);
 
-      base = fzp_rural_bases_find_base (context, a->base_id, error);
-      if (base == NULL)
-        return FALSE;
       /* Bases are counted as they stand at the end of the year (today while it runs). */
-      if (!valid (&base->closed_on) || g_date_compare (&base->closed_on, &day) >= 0)
+      if (closed_on == NULL || g_date_compare (closed_on, &day) >= 0)
         {
           const char *level_ids[] = { "bases-unrecognised", "bases-county", "bases-city", "bases-province",
                                       "bases-high-standard" };

@@ -604,6 +604,28 @@ test_year_and_indicators (Fixture       *f,
   g_assert_false (fzp_rural_bases_assess (f->context, other, 2022, NULL, FZP_RURAL_BASES_RESULT_PASS, NULL, &assessed,
                                           &error));
   g_assert_nonnull (strstr (error->message, "did not operate"));
+  g_clear_error (&error);
+
+  /* On the dashboard: bases and persons are levels, not added up over the
+   * years; persons trained add up; the average is a number, not a rate. */
+  {
+    g_autoptr(FzFigures) figures = fz_figures_compute (f->manager, 2024, 2025, &error);
+    const FzFigure *b, *trained, *average;
+
+    g_assert_no_error (error);
+    b = fz_figures_find (figures, "rural-bases/bases");
+    trained = fz_figures_find (figures, "rural-bases/trained");
+    average = fz_figures_find (figures, "rural-bases/average-income");
+    g_assert_nonnull (b);
+    g_assert_cmpint (b->kind, ==, FZ_TARGET_LEVEL);
+    g_assert_cmpfloat (fz_figure_get (b, 2024, FZ_CITY_CODE), ==, 2);
+    g_assert_cmpfloat (fz_figure_to_date (b, figures, 2025, FZ_CITY_CODE), ==, 2);
+    g_assert_cmpint (trained->kind, ==, FZ_TARGET_COUNT);
+    g_assert_cmpfloat (fz_figure_to_date (trained, figures, 2025, FZ_CITY_CODE), ==, 2);
+    g_assert_cmpint (average->kind, ==, FZ_TARGET_LEVEL);
+    g_assert_cmpfloat (fz_figure_get (average, 2024, "330881"), ==, 2000);
+    g_assert_null (average->target_key);
+  }
 }
 
 static void
