@@ -548,8 +548,6 @@ fzp_rural_bases_resolve_person (FzContext   *context,
   g_autofree char *number = fz_normalize_number (text);
   g_autofree char *norm = fz_normalize_text (text);
   g_autoptr(FzPerson) person = NULL;
-  g_autoptr(GPtrArray) persons = NULL;
-  FzPersonFilter filter = { 0 };
   const char *field = _("Person");
 
   if (*norm == '\0')
@@ -586,22 +584,23 @@ fzp_rural_bases_resolve_person (FzContext   *context,
     }
   else
     {
+      g_autoptr(FzStatement) st = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 id = 0;
       guint n = 0;
 
-      filter.text = norm;
-      persons = fz_registry_list_persons (registry, &filter, 0, 50, error);
-      if (persons == NULL)
+      /* The name whole, as the registry stores it: a part of it is someone else. */
+      st = fz_database_query (fz_context_get_database (context), "SELECT id FROM fz_person WHERE name = ?1 LIMIT 10",
+                              g_variant_new ("(s)", norm), error);
+      if (st == NULL)
         return FALSE;
-      for (guint i = 0; i < persons->len; i++)
+      while (fz_statement_step (st, &local_error))
         {
-          FzPerson *p = g_ptr_array_index (persons, i);
-          if (g_str_equal (fz_person_get_name (p), norm))
-            {
-              n++;
-              g_clear_object (&person);
-              person = g_object_ref (p);
-            }
+          id = fz_statement_get_int64 (st, 0);
+          n++;
         }
+      if (!finish (&local_error, error))
+        return FALSE;
       if (n == 0)
         {
           g_set_error (error, FZ_REGISTRY_ERROR, FZ_REGISTRY_ERROR_NOT_FOUND,
@@ -614,6 +613,9 @@ fzp_rural_bases_resolve_person (FzContext   *context,
                        _("%1$s: %2$u persons are called “%3$s”; give the identity number"), field, n, norm);
           return FALSE;
         }
+      person = fz_registry_find_person (registry, id, error);
+      if (person == NULL)
+        return FALSE;
     }
   *person_id = fz_person_get_id (person);
   if (name)

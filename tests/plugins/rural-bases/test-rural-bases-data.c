@@ -689,6 +689,8 @@ test_homestays (Fixture       *f,
     g_autoptr(FzpRuralBasesBase) b = fzp_rural_bases_find_base (f->context, employs, &error);
     b->closed_on = day (2024, 12, 31);
     g_assert_true (fzp_rural_bases_save_base (f->context, b, &error));
+    /* Closing ended the employment there on that day. */
+    g_assert_cmpint (count (f, "SELECT count(*) FROM rural_bases_employment WHERE ended_on = '2024-12-31'"), ==, 1);
     on = day (2025, 1, 1);
     list = fzp_rural_bases_list_homestays (f->context, &on, NULL, TRUE, &error);
     g_assert_cmpuint (list->len, ==, 2);
