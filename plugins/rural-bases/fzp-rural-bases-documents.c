@@ -22,6 +22,14 @@ const FzDocumentInfo fzp_rural_bases_documents[] = {
 };
 const guint fzp_rural_bases_n_documents = G_N_ELEMENTS (fzp_rural_bases_documents);
 
+/* How the print dialog titles the parameters of these documents (the shell
+ * titles year and county itself). */
+static const char *const parameter_titles[] G_GNUC_UNUSED = {
+  NC_("document parameter", "base"),
+  NC_("document parameter", "level"),
+  NC_("document parameter", "date"),
+};
+
 /* The printed name of the whole city. */
 #define CITY_NAME "衢州市"
 
