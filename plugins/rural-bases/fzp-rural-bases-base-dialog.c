@@ -17,18 +17,18 @@ struct _FzpRuralBasesBaseDialog
   gint64       base_id;
   GPtrArray   *county_codes;
 
-  AdwEntryRow *name_row;
+  GtkEntry    *name_entry;
   AdwComboRow *county_row;
-  AdwEntryRow *township_row;
-  AdwEntryRow *village_row;
+  GtkEntry    *township_entry;
+  GtkEntry    *village_entry;
   AdwComboRow *industry_row;
   AdwComboRow *operator_kind_row;
-  AdwEntryRow *operator_row;
-  AdwEntryRow *phone_row;
-  AdwEntryRow *founded_row;
-  AdwEntryRow *closed_row;
+  GtkEntry    *operator_entry;
+  GtkEntry    *phone_entry;
+  GtkEntry    *founded_entry;
+  GtkEntry    *closed_entry;
   GtkSwitch   *homestay_switch;
-  AdwEntryRow *note_row;
+  GtkEntry    *note_entry;
   GtkLabel    *error_label;
   GtkButton   *save_button;
 };
@@ -45,26 +45,26 @@ static guint signals[N_SIGNALS];
 static void
 save_cb (FzpRuralBasesBaseDialog *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->county_row), GTK_WIDGET (self->township_row),
-                          GTK_WIDGET (self->village_row), GTK_WIDGET (self->industry_row),
-                          GTK_WIDGET (self->operator_row), GTK_WIDGET (self->phone_row), GTK_WIDGET (self->founded_row),
-                          GTK_WIDGET (self->closed_row), GTK_WIDGET (self->note_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->name_entry), GTK_WIDGET (self->county_row), GTK_WIDGET (self->township_entry),
+                          GTK_WIDGET (self->village_entry), GTK_WIDGET (self->industry_row),
+                          GTK_WIDGET (self->operator_entry), GTK_WIDGET (self->phone_entry), GTK_WIDGET (self->founded_entry),
+                          GTK_WIDGET (self->closed_entry), GTK_WIDGET (self->note_entry), NULL };
   g_autoptr(FzpRuralBasesBase) base = fzp_rural_bases_base_new ();
   g_autoptr(GError) error = NULL;
   guint county = adw_combo_row_get_selected (self->county_row);
-  const char *operator = fzp_rural_bases_ui_text (self->operator_row);
+  const char *operator = fzp_rural_bases_ui_text (self->operator_entry);
   gboolean ok;
 
   base->id = self->base_id;
-  base->name = g_strdup (fzp_rural_bases_ui_text (self->name_row));
+  base->name = g_strdup (fzp_rural_bases_ui_text (self->name_entry));
   base->county_code = g_strdup (county < self->county_codes->len ? g_ptr_array_index (self->county_codes, county)
                                                                   : NULL);
-  base->township = g_strdup (fzp_rural_bases_ui_text (self->township_row));
-  base->village = g_strdup (fzp_rural_bases_ui_text (self->village_row));
+  base->township = g_strdup (fzp_rural_bases_ui_text (self->township_entry));
+  base->village = g_strdup (fzp_rural_bases_ui_text (self->village_entry));
   base->industry = adw_combo_row_get_selected (self->industry_row) + 1;
   base->operator_kind = adw_combo_row_get_selected (self->operator_kind_row) + 1;
-  base->phone = g_strdup (fzp_rural_bases_ui_text (self->phone_row));
-  base->note = g_strdup (fzp_rural_bases_ui_text (self->note_row));
+  base->phone = g_strdup (fzp_rural_bases_ui_text (self->phone_entry));
+  base->note = g_strdup (fzp_rural_bases_ui_text (self->note_entry));
   base->homestay = gtk_switch_get_active (self->homestay_switch);
 
   switch (base->operator_kind)
@@ -90,8 +90,8 @@ save_cb (FzpRuralBasesBaseDialog *self)
       break;
     }
   if (!ok ||
-      !fzp_rural_bases_ui_read_date (self->founded_row, TRUE, &base->founded_on, &error) ||
-      !fzp_rural_bases_ui_read_date (self->closed_row, FALSE, &base->closed_on, &error) ||
+      !fzp_rural_bases_ui_read_date (self->founded_entry, TRUE, &base->founded_on, &error) ||
+      !fzp_rural_bases_ui_read_date (self->closed_entry, FALSE, &base->closed_on, &error) ||
       !fzp_rural_bases_save_base (self->context, base, &error))
     {
       fzp_rural_bases_ui_show_error (self->error_label, fields, error->message);
@@ -120,7 +120,7 @@ fill (FzpRuralBasesBaseDialog *self)
   if (self->base_id == 0)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Base"));
-      fzp_rural_bases_ui_set_today (self->founded_row);
+      fzp_rural_bases_ui_set_today (self->founded_entry);
       return;
     }
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Base"));
@@ -129,21 +129,21 @@ fill (FzpRuralBasesBaseDialog *self)
     return;
   founded = fzp_rural_bases_ui_date_text (&base->founded_on);
   closed = fzp_rural_bases_ui_date_text (&base->closed_on);
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), base->name);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), base->name);
   for (guint i = 0; i < self->county_codes->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->county_codes, i), base->county_code) == 0)
       adw_combo_row_set_selected (self->county_row, i);
-  gtk_editable_set_text (GTK_EDITABLE (self->township_row), base->township);
-  gtk_editable_set_text (GTK_EDITABLE (self->village_row), base->village ? base->village : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->township_entry), base->township);
+  gtk_editable_set_text (GTK_EDITABLE (self->village_entry), base->village ? base->village : "");
   adw_combo_row_set_selected (self->industry_row, base->industry - 1);
   adw_combo_row_set_selected (self->operator_kind_row, base->operator_kind - 1);
-  gtk_editable_set_text (GTK_EDITABLE (self->operator_row),
+  gtk_editable_set_text (GTK_EDITABLE (self->operator_entry),
                          base->operator_code ? base->operator_code : base->operator_name);
-  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), base->phone ? base->phone : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->founded_row), founded);
-  gtk_editable_set_text (GTK_EDITABLE (self->closed_row), closed);
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), base->phone ? base->phone : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->founded_entry), founded);
+  gtk_editable_set_text (GTK_EDITABLE (self->closed_entry), closed);
   gtk_switch_set_active (self->homestay_switch, base->homestay);
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row), base->note ? base->note : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), base->note ? base->note : "");
 }
 
 static void
@@ -171,18 +171,18 @@ fzp_rural_bases_base_dialog_class_init (FzpRuralBasesBaseDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/fuzhu/Fuzhu/plugins/rural-bases/fzp-rural-bases-base-dialog.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, FzpRuralBasesBaseDialog, name)
-  CHILD (name_row);
+  CHILD (name_entry);
   CHILD (county_row);
-  CHILD (township_row);
-  CHILD (village_row);
+  CHILD (township_entry);
+  CHILD (village_entry);
   CHILD (industry_row);
   CHILD (operator_kind_row);
-  CHILD (operator_row);
-  CHILD (phone_row);
-  CHILD (founded_row);
-  CHILD (closed_row);
+  CHILD (operator_entry);
+  CHILD (phone_entry);
+  CHILD (founded_entry);
+  CHILD (closed_entry);
   CHILD (homestay_switch);
-  CHILD (note_row);
+  CHILD (note_entry);
   CHILD (error_label);
   CHILD (save_button);
 #undef CHILD
@@ -220,6 +220,6 @@ fzp_rural_bases_base_dialog_new (GtkWindow *parent,
   counties = fzp_rural_bases_ui_counties (context, NULL, &self->county_codes);
   adw_combo_row_set_model (self->county_row, counties);
   fill (self);
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_entry));
   return GTK_WIDGET (self);
 }

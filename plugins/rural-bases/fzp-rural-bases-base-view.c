@@ -31,40 +31,40 @@ struct _FzpRuralBasesBaseView
   GtkColumnView  *recognitions_view;
   GtkLabel       *recognitions_empty;
   AdwComboRow    *rec_level_row;
-  AdwEntryRow    *rec_date_row;
-  AdwEntryRow    *rec_document_row;
-  AdwEntryRow    *rec_exception_row;
+  GtkEntry       *rec_date_entry;
+  GtkEntry       *rec_document_entry;
+  GtkEntry       *rec_exception_entry;
   GtkLabel       *rec_check_label;
   GtkLabel       *rec_error;
-  AdwEntryRow    *withdraw_reason_row;
-  AdwEntryRow    *withdraw_date_row;
+  GtkEntry       *withdraw_reason_entry;
+  GtkEntry       *withdraw_date_entry;
   GtkLabel       *withdraw_error;
 
   GtkColumnView  *employed_view;
   GtkLabel       *employed_empty;
-  AdwEntryRow    *emp_person_row;
-  AdwEntryRow    *emp_from_row;
-  AdwEntryRow    *emp_income_row;
-  AdwEntryRow    *emp_job_row;
+  GtkEntry       *emp_person_entry;
+  GtkEntry       *emp_from_entry;
+  GtkEntry       *emp_income_entry;
+  GtkEntry       *emp_job_entry;
   GtkLabel       *emp_error;
-  AdwEntryRow    *emp_end_row;
+  GtkEntry       *emp_end_entry;
   GtkLabel       *emp_end_error;
 
   GtkColumnView  *helped_view;
   GtkLabel       *helped_empty;
-  AdwEntryRow    *help_person_row;
+  GtkEntry       *help_person_entry;
   AdwComboRow    *help_kind_row;
-  AdwEntryRow    *help_from_row;
-  AdwEntryRow    *help_note_row;
+  GtkEntry       *help_from_entry;
+  GtkEntry       *help_note_entry;
   GtkLabel       *help_error;
-  AdwEntryRow    *help_end_row;
+  GtkEntry       *help_end_entry;
   GtkLabel       *help_end_error;
 
   GtkColumnView  *assessments_view;
   GtkLabel       *assessments_empty;
-  AdwEntryRow    *assess_year_row;
+  GtkEntry       *assess_year_entry;
   AdwComboRow    *assess_result_row;
-  AdwEntryRow    *assess_note_row;
+  GtkEntry       *assess_note_entry;
   GtkLabel       *assess_figures_label;
   GtkLabel       *assess_error;
   GtkButton      *check_button;
@@ -174,7 +174,7 @@ update_figures (FzpRuralBasesBaseView *self)
   int year = 0;
 
   if (self->base_id == 0 ||
-      !fzp_rural_bases_parse_year (fzp_rural_bases_ui_text (self->assess_year_row), "", &year, NULL) ||
+      !fzp_rural_bases_parse_year (fzp_rural_bases_ui_text (self->assess_year_entry), "", &year, NULL) ||
       !fzp_rural_bases_compute_year (self->context, self->base_id, year, &f, NULL))
     {
       gtk_label_set_text (self->assess_figures_label, "");
@@ -203,11 +203,11 @@ clear_errors (FzpRuralBasesBaseView *self)
 static void
 reset_forms (FzpRuralBasesBaseView *self)
 {
-  AdwEntryRow *dates[] = { self->rec_date_row, self->withdraw_date_row, self->emp_from_row, self->emp_end_row,
-                           self->help_from_row, self->help_end_row };
-  AdwEntryRow *texts[] = { self->rec_document_row, self->rec_exception_row, self->withdraw_reason_row,
-                           self->emp_person_row, self->emp_income_row, self->emp_job_row, self->help_person_row,
-                           self->help_note_row, self->assess_note_row };
+  GtkEntry *dates[] = { self->rec_date_entry, self->withdraw_date_entry, self->emp_from_entry, self->emp_end_entry,
+                           self->help_from_entry, self->help_end_entry };
+  GtkEntry *texts[] = { self->rec_document_entry, self->rec_exception_entry, self->withdraw_reason_entry,
+                           self->emp_person_entry, self->emp_income_entry, self->emp_job_entry, self->help_person_entry,
+                           self->help_note_entry, self->assess_note_entry };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *last_year = g_strdup_printf ("%d", g_date_time_get_year (now) - 1);
 
@@ -216,7 +216,7 @@ reset_forms (FzpRuralBasesBaseView *self)
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     gtk_editable_set_text (GTK_EDITABLE (texts[i]), "");
   /* Assessments are made after the year they are of. */
-  gtk_editable_set_text (GTK_EDITABLE (self->assess_year_row), last_year);
+  gtk_editable_set_text (GTK_EDITABLE (self->assess_year_entry), last_year);
   clear_errors (self);
 }
 
@@ -294,13 +294,13 @@ read_level_and_date (FzpRuralBasesBaseView  *self,
                      GError                **error)
 {
   *level = adw_combo_row_get_selected (self->rec_level_row) + 1;
-  return fzp_rural_bases_ui_read_date (self->rec_date_row, TRUE, day, error);
+  return fzp_rural_bases_ui_read_date (self->rec_date_entry, TRUE, day, error);
 }
 
 static void
 check_clicked_cb (FzpRuralBasesBaseView *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->rec_date_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->rec_date_entry), NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) unmet = NULL;
   g_autofree char *d = NULL;
@@ -337,22 +337,22 @@ recognize_clicked_cb (FzpRuralBasesBaseView *self)
 {
   /* A refusal for an unmet standard names no field: the reason for an
    * exception is where to act, so it comes first. */
-  GtkWidget *fields[] = { GTK_WIDGET (self->rec_exception_row), GTK_WIDGET (self->rec_level_row),
-                          GTK_WIDGET (self->rec_date_row), GTK_WIDGET (self->rec_document_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->rec_exception_entry), GTK_WIDGET (self->rec_level_row),
+                          GTK_WIDGET (self->rec_date_entry), GTK_WIDGET (self->rec_document_entry), NULL };
   g_autoptr(GError) error = NULL;
   FzpRuralBasesLevel level;
   GDate day;
 
   if (!read_level_and_date (self, &level, &day, &error) ||
       fzp_rural_bases_recognize (self->context, self->base_id, level, &day,
-                                 fzp_rural_bases_ui_text (self->rec_document_row),
-                                 fzp_rural_bases_ui_text (self->rec_exception_row), &error) == 0)
+                                 fzp_rural_bases_ui_text (self->rec_document_entry),
+                                 fzp_rural_bases_ui_text (self->rec_exception_entry), &error) == 0)
     {
       fzp_rural_bases_ui_show_error (self->rec_error, fields, error->message);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->rec_document_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->rec_exception_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->rec_document_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->rec_exception_entry), "");
   clear_errors (self);
   changed (self);
 }
@@ -360,7 +360,7 @@ recognize_clicked_cb (FzpRuralBasesBaseView *self)
 static void
 withdraw_clicked_cb (FzpRuralBasesBaseView *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->withdraw_reason_row), GTK_WIDGET (self->withdraw_date_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->withdraw_reason_entry), GTK_WIDGET (self->withdraw_date_entry), NULL };
   FzpRuralBasesRow *row = fzp_rural_bases_ui_get_selected (self->recognitions_view);
   g_autoptr(GError) error = NULL;
   GDate day;
@@ -371,14 +371,14 @@ withdraw_clicked_cb (FzpRuralBasesBaseView *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->recognitions_view));
       return;
     }
-  if (!fzp_rural_bases_ui_read_date (self->withdraw_date_row, TRUE, &day, &error) ||
+  if (!fzp_rural_bases_ui_read_date (self->withdraw_date_entry, TRUE, &day, &error) ||
       !fzp_rural_bases_withdraw (self->context, self->base_id, fzp_rural_bases_row_get_extra (row), &day,
-                                 fzp_rural_bases_ui_text (self->withdraw_reason_row), &error))
+                                 fzp_rural_bases_ui_text (self->withdraw_reason_entry), &error))
     {
       fzp_rural_bases_ui_show_error (self->withdraw_error, fields, error->message);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->withdraw_reason_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->withdraw_reason_entry), "");
   clear_errors (self);
   changed (self);
 }
@@ -388,30 +388,30 @@ withdraw_clicked_cb (FzpRuralBasesBaseView *self)
 static void
 employ_clicked_cb (FzpRuralBasesBaseView *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->emp_person_row), GTK_WIDGET (self->emp_from_row),
-                          GTK_WIDGET (self->emp_income_row), GTK_WIDGET (self->emp_job_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->emp_person_entry), GTK_WIDGET (self->emp_from_entry),
+                          GTK_WIDGET (self->emp_income_entry), GTK_WIDGET (self->emp_job_entry), NULL };
   g_autoptr(GError) error = NULL;
   gint64 person = 0;
   double income = 0;
   GDate start;
 
-  if (!fzp_rural_bases_resolve_person (self->context, fzp_rural_bases_ui_text (self->emp_person_row), &person, NULL,
+  if (!fzp_rural_bases_resolve_person (self->context, fzp_rural_bases_ui_text (self->emp_person_entry), &person, NULL,
                                        &error) ||
-      !fzp_rural_bases_ui_read_date (self->emp_from_row, TRUE, &start, &error) ||
-      !fzp_rural_bases_parse_money (fzp_rural_bases_ui_text (self->emp_income_row),
-                                    fzp_rural_bases_ui_title (self->emp_income_row), &income, &error) ||
+      !fzp_rural_bases_ui_read_date (self->emp_from_entry, TRUE, &start, &error) ||
+      !fzp_rural_bases_parse_money (fzp_rural_bases_ui_text (self->emp_income_entry),
+                                    fzp_rural_bases_ui_title (self->emp_income_entry), &income, &error) ||
       fzp_rural_bases_employ (self->context, self->base_id, person, &start, NULL, income,
-                              fzp_rural_bases_ui_text (self->emp_job_row), &error) == 0)
+                              fzp_rural_bases_ui_text (self->emp_job_entry), &error) == 0)
     {
       fzp_rural_bases_ui_show_error (self->emp_error, fields, error->message);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->emp_person_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->emp_income_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->emp_job_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->emp_person_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->emp_income_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->emp_job_entry), "");
   fzp_rural_bases_ui_show_error (self->emp_error, fields, NULL);
   changed (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->emp_person_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->emp_person_entry));
 }
 
 static void
@@ -419,9 +419,9 @@ end_tie (FzpRuralBasesBaseView *self,
          gboolean               employment)
 {
   GtkColumnView *view = employment ? self->employed_view : self->helped_view;
-  AdwEntryRow *end_row = employment ? self->emp_end_row : self->help_end_row;
+  GtkEntry *end_entry = employment ? self->emp_end_entry : self->help_end_entry;
   GtkLabel *label = employment ? self->emp_end_error : self->help_end_error;
-  GtkWidget *fields[] = { GTK_WIDGET (end_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (end_entry), NULL };
   FzpRuralBasesRow *row = fzp_rural_bases_ui_get_selected (view);
   g_autoptr(GError) error = NULL;
   GDate day;
@@ -433,7 +433,7 @@ end_tie (FzpRuralBasesBaseView *self,
       gtk_widget_grab_focus (GTK_WIDGET (view));
       return;
     }
-  if (!fzp_rural_bases_ui_read_date (end_row, TRUE, &day, &error) ||
+  if (!fzp_rural_bases_ui_read_date (end_entry, TRUE, &day, &error) ||
       !fzp_rural_bases_end_tie (self->context, employment, fzp_rural_bases_row_get_id (row), &day, &error))
     {
       fzp_rural_bases_ui_show_error (label, fields, error->message);
@@ -452,26 +452,26 @@ end_employment_clicked_cb (FzpRuralBasesBaseView *self)
 static void
 help_clicked_cb (FzpRuralBasesBaseView *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->help_person_row), GTK_WIDGET (self->help_kind_row),
-                          GTK_WIDGET (self->help_from_row), GTK_WIDGET (self->help_note_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->help_person_entry), GTK_WIDGET (self->help_kind_row),
+                          GTK_WIDGET (self->help_from_entry), GTK_WIDGET (self->help_note_entry), NULL };
   g_autoptr(GError) error = NULL;
   gint64 person = 0;
   GDate start;
 
-  if (!fzp_rural_bases_resolve_person (self->context, fzp_rural_bases_ui_text (self->help_person_row), &person, NULL,
+  if (!fzp_rural_bases_resolve_person (self->context, fzp_rural_bases_ui_text (self->help_person_entry), &person, NULL,
                                        &error) ||
-      !fzp_rural_bases_ui_read_date (self->help_from_row, TRUE, &start, &error) ||
+      !fzp_rural_bases_ui_read_date (self->help_from_entry, TRUE, &start, &error) ||
       fzp_rural_bases_help (self->context, self->base_id, person, adw_combo_row_get_selected (self->help_kind_row) + 1,
-                            &start, NULL, fzp_rural_bases_ui_text (self->help_note_row), &error) == 0)
+                            &start, NULL, fzp_rural_bases_ui_text (self->help_note_entry), &error) == 0)
     {
       fzp_rural_bases_ui_show_error (self->help_error, fields, error->message);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->help_person_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->help_note_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->help_person_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->help_note_entry), "");
   fzp_rural_bases_ui_show_error (self->help_error, fields, NULL);
   changed (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->help_person_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->help_person_entry));
 }
 
 static void
@@ -485,8 +485,8 @@ end_help_clicked_cb (FzpRuralBasesBaseView *self)
 static void
 assess_clicked_cb (FzpRuralBasesBaseView *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->assess_year_row), GTK_WIDGET (self->assess_result_row),
-                          GTK_WIDGET (self->assess_note_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->assess_year_entry), GTK_WIDGET (self->assess_result_row),
+                          GTK_WIDGET (self->assess_note_entry), NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int year = 0;
@@ -495,16 +495,16 @@ assess_clicked_cb (FzpRuralBasesBaseView *self)
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
-  if (!fzp_rural_bases_parse_year (fzp_rural_bases_ui_text (self->assess_year_row),
-                                   fzp_rural_bases_ui_title (self->assess_year_row), &year, &error) ||
+  if (!fzp_rural_bases_parse_year (fzp_rural_bases_ui_text (self->assess_year_entry),
+                                   fzp_rural_bases_ui_title (self->assess_year_entry), &year, &error) ||
       !fzp_rural_bases_assess (self->context, self->base_id, year, NULL,
                                adw_combo_row_get_selected (self->assess_result_row) + 1,
-                               fzp_rural_bases_ui_text (self->assess_note_row), &today, &error))
+                               fzp_rural_bases_ui_text (self->assess_note_entry), &today, &error))
     {
       fzp_rural_bases_ui_show_error (self->assess_error, fields, error->message);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->assess_note_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->assess_note_entry), "");
   fzp_rural_bases_ui_show_error (self->assess_error, fields, NULL);
   changed (self);
 }
@@ -580,37 +580,37 @@ fzp_rural_bases_base_view_class_init (FzpRuralBasesBaseViewClass *klass)
   CHILD (recognitions_view);
   CHILD (recognitions_empty);
   CHILD (rec_level_row);
-  CHILD (rec_date_row);
-  CHILD (rec_document_row);
-  CHILD (rec_exception_row);
+  CHILD (rec_date_entry);
+  CHILD (rec_document_entry);
+  CHILD (rec_exception_entry);
   CHILD (rec_check_label);
   CHILD (rec_error);
-  CHILD (withdraw_reason_row);
-  CHILD (withdraw_date_row);
+  CHILD (withdraw_reason_entry);
+  CHILD (withdraw_date_entry);
   CHILD (withdraw_error);
   CHILD (employed_view);
   CHILD (employed_empty);
-  CHILD (emp_person_row);
-  CHILD (emp_from_row);
-  CHILD (emp_income_row);
-  CHILD (emp_job_row);
+  CHILD (emp_person_entry);
+  CHILD (emp_from_entry);
+  CHILD (emp_income_entry);
+  CHILD (emp_job_entry);
   CHILD (emp_error);
-  CHILD (emp_end_row);
+  CHILD (emp_end_entry);
   CHILD (emp_end_error);
   CHILD (helped_view);
   CHILD (helped_empty);
-  CHILD (help_person_row);
+  CHILD (help_person_entry);
   CHILD (help_kind_row);
-  CHILD (help_from_row);
-  CHILD (help_note_row);
+  CHILD (help_from_entry);
+  CHILD (help_note_entry);
   CHILD (help_error);
-  CHILD (help_end_row);
+  CHILD (help_end_entry);
   CHILD (help_end_error);
   CHILD (assessments_view);
   CHILD (assessments_empty);
-  CHILD (assess_year_row);
+  CHILD (assess_year_entry);
   CHILD (assess_result_row);
-  CHILD (assess_note_row);
+  CHILD (assess_note_entry);
   CHILD (assess_figures_label);
   CHILD (assess_error);
   CHILD (check_button);
@@ -688,7 +688,7 @@ fzp_rural_bases_base_view_init (FzpRuralBasesBaseView *self)
   fzp_rural_bases_ui_add_column (self->assessments_view, _("Training"), 7, 4, FALSE);
   fzp_rural_bases_ui_add_column (self->assessments_view, _("Result"), 8, 6, TRUE);
 
-  g_signal_connect_swapped (self->assess_year_row, "changed", G_CALLBACK (year_changed_cb), self);
+  g_signal_connect_swapped (self->assess_year_entry, "changed", G_CALLBACK (year_changed_cb), self);
 }
 
 void

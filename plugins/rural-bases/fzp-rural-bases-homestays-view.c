@@ -19,7 +19,7 @@ struct _FzpRuralBasesHomestaysView
   GListStore    *homestays;
   GPtrArray     *county_codes;
 
-  AdwEntryRow   *date_row;
+  GtkEntry      *date_entry;
   AdwComboRow   *county_row;
   GtkSwitch     *priority_switch;
   GtkLabel      *rule_label;
@@ -62,7 +62,7 @@ describe_rule (const FzpRuralBasesHomestayRule *rule)
 void
 fzp_rural_bases_homestays_view_reload (FzpRuralBasesHomestaysView *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->date_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->date_entry), NULL };
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   guint county = adw_combo_row_get_selected (self->county_row);
@@ -73,7 +73,7 @@ fzp_rural_bases_homestays_view_reload (FzpRuralBasesHomestaysView *self)
   g_return_if_fail (FZP_IS_RURAL_BASES_HOMESTAYS_VIEW (self));
 
   g_list_store_remove_all (self->homestays);
-  if (!fzp_rural_bases_ui_read_date (self->date_row, TRUE, &day, &error) ||
+  if (!fzp_rural_bases_ui_read_date (self->date_entry, TRUE, &day, &error) ||
       !fzp_rural_bases_get_homestay_rule (self->context, &day, &rule, &error) ||
       (list = fzp_rural_bases_list_homestays (self->context, &day, code, gtk_switch_get_active (self->priority_switch),
                                               &error)) == NULL)
@@ -153,7 +153,7 @@ fzp_rural_bases_homestays_view_class_init (FzpRuralBasesHomestaysViewClass *klas
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/fuzhu/Fuzhu/plugins/rural-bases/fzp-rural-bases-homestays-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, FzpRuralBasesHomestaysView, date_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpRuralBasesHomestaysView, date_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpRuralBasesHomestaysView, county_row);
   gtk_widget_class_bind_template_child (widget_class, FzpRuralBasesHomestaysView, priority_switch);
   gtk_widget_class_bind_template_child (widget_class, FzpRuralBasesHomestaysView, rule_label);
@@ -167,7 +167,7 @@ fzp_rural_bases_homestays_view_init (FzpRuralBasesHomestaysView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_switch_set_active (self->priority_switch, TRUE);
-  fzp_rural_bases_ui_set_today (self->date_row);
+  fzp_rural_bases_ui_set_today (self->date_entry);
 
   self->homestays = fzp_rural_bases_ui_setup_list (self->homestays_view);
   fzp_rural_bases_ui_add_column (self->homestays_view, _("Homestay"), 0, 6, TRUE);

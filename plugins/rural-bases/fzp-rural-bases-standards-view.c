@@ -25,29 +25,29 @@ struct _FzpRuralBasesStandardsView
   GtkColumnView  *criteria_view;
   GtkLabel       *criteria_empty;
   AdwComboRow    *level_row;
-  AdwEntryRow    *from_row;
-  AdwEntryRow    *employed_row;
-  AdwEntryRow    *helped_row;
+  GtkEntry       *from_entry;
+  GtkEntry       *employed_entry;
+  GtkEntry       *helped_entry;
   GtkSwitch      *either_switch;
-  AdwEntryRow    *ratio_row;
-  AdwEntryRow    *training_row;
-  AdwEntryRow    *months_row;
+  GtkEntry       *ratio_entry;
+  GtkEntry       *training_entry;
+  GtkEntry       *months_entry;
   AdwComboRow    *requires_row;
   GtkLabel       *criterion_error;
 
   GtkColumnView  *rules_view;
   GtkLabel       *rules_empty;
-  AdwEntryRow    *rule_from_row;
-  AdwEntryRow    *rule_employed_row;
-  AdwEntryRow    *rule_cooperating_row;
+  GtkEntry       *rule_from_entry;
+  GtkEntry       *rule_employed_entry;
+  GtkEntry       *rule_cooperating_entry;
   AdwExpanderRow *kinds_row;
   GtkSwitch      *local_switch;
   GtkLabel       *rule_error;
 
-  AdwEntryRow    *issuer_county_row;
-  AdwEntryRow    *issuer_city_row;
-  AdwEntryRow    *issuer_province_row;
-  AdwEntryRow    *issuer_high_row;
+  GtkEntry       *issuer_county_entry;
+  GtkEntry       *issuer_city_entry;
+  GtkEntry       *issuer_province_entry;
+  GtkEntry       *issuer_high_entry;
   GtkLabel       *issuer_error;
   GtkButton      *criterion_button;
   GtkButton      *rule_button;
@@ -56,16 +56,16 @@ struct _FzpRuralBasesStandardsView
 
 G_DEFINE_FINAL_TYPE (FzpRuralBasesStandardsView, fzp_rural_bases_standards_view, ADW_TYPE_BIN)
 
-static AdwEntryRow *
+static GtkEntry *
 issuer_row (FzpRuralBasesStandardsView *self,
             FzpRuralBasesLevel          level)
 {
   switch (level)
     {
-    case FZP_RURAL_BASES_LEVEL_COUNTY:        return self->issuer_county_row;
-    case FZP_RURAL_BASES_LEVEL_CITY:          return self->issuer_city_row;
-    case FZP_RURAL_BASES_LEVEL_PROVINCE:      return self->issuer_province_row;
-    case FZP_RURAL_BASES_LEVEL_HIGH_STANDARD: return self->issuer_high_row;
+    case FZP_RURAL_BASES_LEVEL_COUNTY:        return self->issuer_county_entry;
+    case FZP_RURAL_BASES_LEVEL_CITY:          return self->issuer_city_entry;
+    case FZP_RURAL_BASES_LEVEL_PROVINCE:      return self->issuer_province_entry;
+    case FZP_RURAL_BASES_LEVEL_HIGH_STANDARD: return self->issuer_high_entry;
     case FZP_RURAL_BASES_LEVEL_NONE:
     default:                                  return NULL;
     }
@@ -128,7 +128,7 @@ fzp_rural_bases_standards_view_reload (FzpRuralBasesStandardsView *self)
 }
 
 static void
-set_number (AdwEntryRow *row,
+set_number (GtkEntry    *row,
             guint        value)
 {
   g_autofree char *text = g_strdup_printf ("%u", value);
@@ -152,15 +152,15 @@ level_changed_cb (FzpRuralBasesStandardsView *self)
   if (!fzp_rural_bases_get_criterion (self->context, adw_combo_row_get_selected (self->level_row) + 1, &today, &c,
                                       &found, NULL) || !found)
     return;
-  set_number (self->employed_row, c.min_employed);
-  set_number (self->helped_row, c.min_helped);
+  set_number (self->employed_entry, c.min_employed);
+  set_number (self->helped_entry, c.min_helped);
   gtk_switch_set_active (self->either_switch, c.either);
   {
     g_autofree char *ratio = fzp_rural_bases_format_money (c.min_income_ratio);
-    gtk_editable_set_text (GTK_EDITABLE (self->ratio_row), ratio);
+    gtk_editable_set_text (GTK_EDITABLE (self->ratio_entry), ratio);
   }
-  set_number (self->training_row, c.min_training_sessions);
-  set_number (self->months_row, c.min_operating_months);
+  set_number (self->training_entry, c.min_training_sessions);
+  set_number (self->months_entry, c.min_operating_months);
   adw_combo_row_set_selected (self->requires_row, c.required_level);
 }
 
@@ -176,15 +176,15 @@ fill_rule (FzpRuralBasesStandardsView *self)
                   (GDateYear) g_date_time_get_year (now));
   if (!fzp_rural_bases_get_homestay_rule (self->context, &today, &rule, NULL))
     return;
-  set_number (self->rule_employed_row, rule.min_employed);
-  set_number (self->rule_cooperating_row, rule.min_cooperating);
+  set_number (self->rule_employed_entry, rule.min_employed);
+  set_number (self->rule_cooperating_entry, rule.min_cooperating);
   for (guint h = 1; h <= FZP_RURAL_BASES_HELP_LAST; h++)
     gtk_check_button_set_active (self->kinds[h], (rule.cooperation_kinds & (1u << h)) != 0);
   gtk_switch_set_active (self->local_switch, rule.local_only);
 }
 
 static gboolean
-read_count (AdwEntryRow  *row,
+read_count (GtkEntry     *row,
             guint        *value,
             GError      **error)
 {
@@ -195,22 +195,22 @@ read_count (AdwEntryRow  *row,
 static void
 save_criterion_cb (FzpRuralBasesStandardsView *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->level_row), GTK_WIDGET (self->from_row), GTK_WIDGET (self->employed_row),
-                          GTK_WIDGET (self->helped_row), GTK_WIDGET (self->ratio_row), GTK_WIDGET (self->training_row),
-                          GTK_WIDGET (self->months_row), GTK_WIDGET (self->requires_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->level_row), GTK_WIDGET (self->from_entry), GTK_WIDGET (self->employed_entry),
+                          GTK_WIDGET (self->helped_entry), GTK_WIDGET (self->ratio_entry), GTK_WIDGET (self->training_entry),
+                          GTK_WIDGET (self->months_entry), GTK_WIDGET (self->requires_row), NULL };
   g_autoptr(GError) error = NULL;
   FzpRuralBasesCriterion c = { 0 };
 
   c.level = adw_combo_row_get_selected (self->level_row) + 1;
   c.either = gtk_switch_get_active (self->either_switch);
   c.required_level = adw_combo_row_get_selected (self->requires_row);
-  if (!fzp_rural_bases_ui_read_date (self->from_row, TRUE, &c.effective_from, &error) ||
-      !read_count (self->employed_row, &c.min_employed, &error) ||
-      !read_count (self->helped_row, &c.min_helped, &error) ||
-      !fzp_rural_bases_parse_money (fzp_rural_bases_ui_text (self->ratio_row), fzp_rural_bases_ui_title (self->ratio_row),
+  if (!fzp_rural_bases_ui_read_date (self->from_entry, TRUE, &c.effective_from, &error) ||
+      !read_count (self->employed_entry, &c.min_employed, &error) ||
+      !read_count (self->helped_entry, &c.min_helped, &error) ||
+      !fzp_rural_bases_parse_money (fzp_rural_bases_ui_text (self->ratio_entry), fzp_rural_bases_ui_title (self->ratio_entry),
                                     &c.min_income_ratio, &error) ||
-      !read_count (self->training_row, &c.min_training_sessions, &error) ||
-      !read_count (self->months_row, &c.min_operating_months, &error) ||
+      !read_count (self->training_entry, &c.min_training_sessions, &error) ||
+      !read_count (self->months_entry, &c.min_operating_months, &error) ||
       !fzp_rural_bases_set_criterion (self->context, &c, &error))
     {
       fzp_rural_bases_ui_show_error (self->criterion_error, fields, error->message);
@@ -223,8 +223,8 @@ save_criterion_cb (FzpRuralBasesStandardsView *self)
 static void
 save_rule_cb (FzpRuralBasesStandardsView *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->rule_from_row), GTK_WIDGET (self->rule_employed_row),
-                          GTK_WIDGET (self->rule_cooperating_row), GTK_WIDGET (self->kinds_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->rule_from_entry), GTK_WIDGET (self->rule_employed_entry),
+                          GTK_WIDGET (self->rule_cooperating_entry), GTK_WIDGET (self->kinds_row), NULL };
   g_autoptr(GError) error = NULL;
   FzpRuralBasesHomestayRule rule = { 0 };
 
@@ -232,9 +232,9 @@ save_rule_cb (FzpRuralBasesStandardsView *self)
   for (guint h = 1; h <= FZP_RURAL_BASES_HELP_LAST; h++)
     if (gtk_check_button_get_active (self->kinds[h]))
       rule.cooperation_kinds |= 1u << h;
-  if (!fzp_rural_bases_ui_read_date (self->rule_from_row, TRUE, &rule.effective_from, &error) ||
-      !read_count (self->rule_employed_row, &rule.min_employed, &error) ||
-      !read_count (self->rule_cooperating_row, &rule.min_cooperating, &error) ||
+  if (!fzp_rural_bases_ui_read_date (self->rule_from_entry, TRUE, &rule.effective_from, &error) ||
+      !read_count (self->rule_employed_entry, &rule.min_employed, &error) ||
+      !read_count (self->rule_cooperating_entry, &rule.min_cooperating, &error) ||
       !fzp_rural_bases_set_homestay_rule (self->context, &rule, &error))
     {
       fzp_rural_bases_ui_show_error (self->rule_error, fields, error->message);
@@ -250,13 +250,13 @@ save_rule_cb (FzpRuralBasesStandardsView *self)
 static void
 save_issuers_cb (FzpRuralBasesStandardsView *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->issuer_county_row), GTK_WIDGET (self->issuer_city_row),
-                          GTK_WIDGET (self->issuer_province_row), GTK_WIDGET (self->issuer_high_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->issuer_county_entry), GTK_WIDGET (self->issuer_city_entry),
+                          GTK_WIDGET (self->issuer_province_entry), GTK_WIDGET (self->issuer_high_entry), NULL };
   g_autoptr(GError) error = NULL;
 
   for (FzpRuralBasesLevel level = FZP_RURAL_BASES_LEVEL_COUNTY; level <= FZP_RURAL_BASES_LEVEL_LAST; level++)
     {
-      AdwEntryRow *row = issuer_row (self, level);
+      GtkEntry *row = issuer_row (self, level);
       g_autofree char *text = NULL;
       g_autofree char *key = g_strdup_printf ("issuer-%s", fzp_rural_bases_level_to_nick (level));
 
@@ -298,27 +298,27 @@ fzp_rural_bases_standards_view_class_init (FzpRuralBasesStandardsViewClass *klas
   CHILD (criteria_view);
   CHILD (criteria_empty);
   CHILD (level_row);
-  CHILD (from_row);
-  CHILD (employed_row);
-  CHILD (helped_row);
+  CHILD (from_entry);
+  CHILD (employed_entry);
+  CHILD (helped_entry);
   CHILD (either_switch);
-  CHILD (ratio_row);
-  CHILD (training_row);
-  CHILD (months_row);
+  CHILD (ratio_entry);
+  CHILD (training_entry);
+  CHILD (months_entry);
   CHILD (requires_row);
   CHILD (criterion_error);
   CHILD (rules_view);
   CHILD (rules_empty);
-  CHILD (rule_from_row);
-  CHILD (rule_employed_row);
-  CHILD (rule_cooperating_row);
+  CHILD (rule_from_entry);
+  CHILD (rule_employed_entry);
+  CHILD (rule_cooperating_entry);
   CHILD (kinds_row);
   CHILD (local_switch);
   CHILD (rule_error);
-  CHILD (issuer_county_row);
-  CHILD (issuer_city_row);
-  CHILD (issuer_province_row);
-  CHILD (issuer_high_row);
+  CHILD (issuer_county_entry);
+  CHILD (issuer_city_entry);
+  CHILD (issuer_province_entry);
+  CHILD (issuer_high_entry);
   CHILD (issuer_error);
   CHILD (criterion_button);
   CHILD (rule_button);
@@ -342,8 +342,8 @@ fzp_rural_bases_standards_view_init (FzpRuralBasesStandardsView *self)
   required = fzp_rural_bases_ui_levels (_("None"));
   adw_combo_row_set_model (self->level_row, levels);
   adw_combo_row_set_model (self->requires_row, required);
-  fzp_rural_bases_ui_set_today (self->from_row);
-  fzp_rural_bases_ui_set_today (self->rule_from_row);
+  fzp_rural_bases_ui_set_today (self->from_entry);
+  fzp_rural_bases_ui_set_today (self->rule_from_entry);
   gtk_switch_set_active (self->either_switch, TRUE);
   gtk_switch_set_active (self->local_switch, TRUE);
 

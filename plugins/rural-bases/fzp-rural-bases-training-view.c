@@ -25,16 +25,16 @@ struct _FzpRuralBasesTrainingView
   GtkLabel      *sessions_empty;
   GtkColumnView *attendees_view;
   GtkLabel      *attendees_empty;
-  AdwEntryRow   *attendee_row;
+  GtkEntry      *attendee_entry;
   GtkLabel      *attend_error;
   AdwComboRow   *base_row;
   AdwComboRow   *county_row;
-  AdwEntryRow   *date_row;
-  AdwEntryRow   *topic_row;
-  AdwEntryRow   *hours_row;
-  AdwEntryRow   *place_row;
-  AdwEntryRow   *trainer_row;
-  AdwEntryRow   *attendees_row;
+  GtkEntry      *date_entry;
+  GtkEntry      *topic_entry;
+  GtkEntry      *hours_entry;
+  GtkEntry      *place_entry;
+  GtkEntry      *trainer_entry;
+  GtkEntry      *attendees_entry;
   GtkLabel      *add_error;
   GtkButton      *add_button;
   GtkButton      *attend_button;
@@ -69,7 +69,7 @@ load_attendees (FzpRuralBasesTrainingView *self)
   gtk_label_set_text (self->attendees_empty, session ? _("Nobody is recorded as attending this session.")
                                                      : _("Choose a session above to see who attended it."));
   fzp_rural_bases_ui_set_empty (self->attendees_view, GTK_WIDGET (self->attendees_empty));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->attendee_row), session != 0);
+  gtk_widget_set_sensitive (gtk_widget_get_ancestor (GTK_WIDGET (self->attendee_entry), ADW_TYPE_ACTION_ROW), session != 0);
 }
 
 static void
@@ -131,7 +131,7 @@ fzp_rural_bases_training_view_reload (FzpRuralBasesTrainingView *self)
 
 /* "Person: …" from the registry becomes "@title: …" of the row it was typed in. */
 static char *
-as_field_of (AdwEntryRow *row,
+as_field_of (GtkEntry   *row,
              const char  *message)
 {
   const char *colon = strstr (message, ": ");
@@ -141,7 +141,7 @@ as_field_of (AdwEntryRow *row,
 
 static gboolean
 read_persons (FzpRuralBasesTrainingView  *self,
-              AdwEntryRow                *row,
+              GtkEntry                   *row,
               GArray                     *ids,
               GError                    **error)
 {
@@ -180,9 +180,9 @@ read_persons (FzpRuralBasesTrainingView  *self,
 static void
 add_clicked_cb (FzpRuralBasesTrainingView *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->base_row), GTK_WIDGET (self->county_row), GTK_WIDGET (self->date_row),
-                          GTK_WIDGET (self->topic_row), GTK_WIDGET (self->hours_row), GTK_WIDGET (self->place_row),
-                          GTK_WIDGET (self->trainer_row), GTK_WIDGET (self->attendees_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->base_row), GTK_WIDGET (self->county_row), GTK_WIDGET (self->date_entry),
+                          GTK_WIDGET (self->topic_entry), GTK_WIDGET (self->hours_entry), GTK_WIDGET (self->place_entry),
+                          GTK_WIDGET (self->trainer_entry), GTK_WIDGET (self->attendees_entry), NULL };
   g_autoptr(FzpRuralBasesTraining) training = g_new0 (FzpRuralBasesTraining, 1);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
@@ -192,22 +192,22 @@ add_clicked_cb (FzpRuralBasesTrainingView *self)
   training->base_id = base < self->base_ids->len ? g_array_index (self->base_ids, gint64, base) : 0;
   training->county_code = g_strdup (county < self->county_codes->len ? g_ptr_array_index (self->county_codes, county)
                                                                       : NULL);
-  training->topic = g_strdup (fzp_rural_bases_ui_text (self->topic_row));
-  training->place = g_strdup (fzp_rural_bases_ui_text (self->place_row));
-  training->trainer = g_strdup (fzp_rural_bases_ui_text (self->trainer_row));
-  if (!fzp_rural_bases_ui_read_date (self->date_row, TRUE, &training->held_on, &error) ||
-      !fzp_rural_bases_parse_hours (fzp_rural_bases_ui_text (self->hours_row),
-                                    fzp_rural_bases_ui_title (self->hours_row), &training->hours, &error) ||
-      !read_persons (self, self->attendees_row, ids, &error) ||
+  training->topic = g_strdup (fzp_rural_bases_ui_text (self->topic_entry));
+  training->place = g_strdup (fzp_rural_bases_ui_text (self->place_entry));
+  training->trainer = g_strdup (fzp_rural_bases_ui_text (self->trainer_entry));
+  if (!fzp_rural_bases_ui_read_date (self->date_entry, TRUE, &training->held_on, &error) ||
+      !fzp_rural_bases_parse_hours (fzp_rural_bases_ui_text (self->hours_entry),
+                                    fzp_rural_bases_ui_title (self->hours_entry), &training->hours, &error) ||
+      !read_persons (self, self->attendees_entry, ids, &error) ||
       fzp_rural_bases_add_training (self->context, training, (const gint64 *) (gpointer) ids->data, ids->len,
                                     &error) == 0)
     {
       fzp_rural_bases_ui_show_error (self->add_error, fields, error->message);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->topic_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->hours_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->attendees_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->topic_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->hours_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->attendees_entry), "");
   fzp_rural_bases_ui_show_error (self->add_error, fields, NULL);
   fzp_rural_bases_training_view_reload (self);
 }
@@ -216,7 +216,7 @@ static void
 change_attendance (FzpRuralBasesTrainingView *self,
                    gboolean                   remove)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->attendee_row), NULL };
+  GtkWidget *fields[] = { GTK_WIDGET (self->attendee_entry), NULL };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   gint64 session = selected_session (self);
@@ -240,7 +240,7 @@ change_attendance (FzpRuralBasesTrainingView *self,
         }
       g_array_append_val (ids, id);
     }
-  else if (!read_persons (self, self->attendee_row, ids, &error))
+  else if (!read_persons (self, self->attendee_entry, ids, &error))
     {
       fzp_rural_bases_ui_show_error (self->attend_error, fields, error->message);
       return;
@@ -252,7 +252,7 @@ change_attendance (FzpRuralBasesTrainingView *self,
       return;
     }
   if (!remove)
-    gtk_editable_set_text (GTK_EDITABLE (self->attendee_row), "");
+    gtk_editable_set_text (GTK_EDITABLE (self->attendee_entry), "");
   fzp_rural_bases_ui_show_error (self->attend_error, fields, NULL);
   fzp_rural_bases_training_view_reload (self);
 }
@@ -305,16 +305,16 @@ fzp_rural_bases_training_view_class_init (FzpRuralBasesTrainingViewClass *klass)
   CHILD (sessions_empty);
   CHILD (attendees_view);
   CHILD (attendees_empty);
-  CHILD (attendee_row);
+  CHILD (attendee_entry);
   CHILD (attend_error);
   CHILD (base_row);
   CHILD (county_row);
-  CHILD (date_row);
-  CHILD (topic_row);
-  CHILD (hours_row);
-  CHILD (place_row);
-  CHILD (trainer_row);
-  CHILD (attendees_row);
+  CHILD (date_entry);
+  CHILD (topic_entry);
+  CHILD (hours_entry);
+  CHILD (place_entry);
+  CHILD (trainer_entry);
+  CHILD (attendees_entry);
   CHILD (add_error);
   CHILD (add_button);
   CHILD (attend_button);
@@ -360,7 +360,7 @@ fzp_rural_bases_training_view_set_context (FzpRuralBasesTrainingView *self,
   g_clear_pointer (&self->county_codes, g_ptr_array_unref);
   counties = fzp_rural_bases_ui_counties (context, NULL, &self->county_codes);
   adw_combo_row_set_model (self->county_row, counties);
-  fzp_rural_bases_ui_set_today (self->date_row);
+  fzp_rural_bases_ui_set_today (self->date_entry);
   base_changed_cb (self);
   fzp_rural_bases_training_view_reload (self);
 }

@@ -147,6 +147,16 @@ fzp_rural_bases_ui_append (GListStore *store,
   return row;
 }
 
+/* The title of @field: an AdwPreferencesRow's own, or that of the action
+ * row a field's GtkEntry is in. */
+static const char *
+field_title (GtkWidget *field)
+{
+  GtkWidget *row = ADW_IS_PREFERENCES_ROW (field) ? field : gtk_widget_get_ancestor (field, ADW_TYPE_PREFERENCES_ROW);
+
+  return row ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : "";
+}
+
 void
 fzp_rural_bases_ui_show_error (GtkLabel    *label,
                                GtkWidget  **fields,
@@ -156,7 +166,7 @@ fzp_rural_bases_ui_show_error (GtkLabel    *label,
 
   for (guint i = 0; fields && fields[i]; i++)
     {
-      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fields[i]));
+      const char *title = field_title (fields[i]);
       gsize length = strlen (title);
 
       gtk_widget_remove_css_class (fields[i], "error");
@@ -186,38 +196,38 @@ fzp_rural_bases_ui_show_error (GtkLabel    *label,
 }
 
 const char *
-fzp_rural_bases_ui_title (AdwEntryRow *row)
+fzp_rural_bases_ui_title (GtkEntry *entry)
 {
-  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  return field_title (GTK_WIDGET (entry));
 }
 
 const char *
-fzp_rural_bases_ui_text (AdwEntryRow *row)
+fzp_rural_bases_ui_text (GtkEntry *entry)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (row));
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
 }
 
 gboolean
-fzp_rural_bases_ui_read_date (AdwEntryRow  *row,
+fzp_rural_bases_ui_read_date (GtkEntry     *entry,
                               gboolean      required,
                               GDate        *date,
                               GError      **error)
 {
-  g_autofree char *text = fz_normalize_text (fzp_rural_bases_ui_text (row));
+  g_autofree char *text = fz_normalize_text (fzp_rural_bases_ui_text (entry));
 
   g_date_clear (date, 1);
   if (*text == '\0' && !required)
     return TRUE;
-  return fz_parse_date (text, fzp_rural_bases_ui_title (row), date, error);
+  return fz_parse_date (text, fzp_rural_bases_ui_title (entry), date, error);
 }
 
 void
-fzp_rural_bases_ui_set_today (AdwEntryRow *row)
+fzp_rural_bases_ui_set_today (GtkEntry *entry)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *text = g_date_time_format (now, "%Y-%m-%d");
 
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
 char *

@@ -34,23 +34,30 @@ FzpRuralBasesRow *fzp_rural_bases_ui_append        (GListStore    *store,
                                                     const char    *first_cell,
                                                     ...) G_GNUC_NULL_TERMINATED;
 
+/* A text field is a GtkEntry in an AdwActionRow, not an AdwEntryRow: with
+ * GTK 4.8 and libadwaita 1.2 a screen reader is not told when an
+ * AdwEntryRow's field has the focus. The row, no Tab stop, has the title;
+ * its activatable widget is the entry, which the title names. */
+
 /* Shows @message (NULL: clears) in @label under a form. The field of
- * @fields (AdwPreferencesRow) whose title the message begins with is
+ * @fields (an AdwPreferencesRow such as a combo row, or the GtkEntry of a
+ * text field, titled by its row) whose title the message begins with is
  * marked invalid, given the message as its description (what a screen
  * reader reads) and focused; else the first field is focused. */
 void              fzp_rural_bases_ui_show_error    (GtkLabel      *label,
                                                     GtkWidget    **fields,
                                                     const char    *message);
-/* Reads the date typed in @row, named by its title in messages. Empty is
- * an invalid date when not @required. */
-gboolean          fzp_rural_bases_ui_read_date     (AdwEntryRow   *row,
+/* Reads the date typed in @entry, named by its row's title in messages.
+ * Empty is an invalid date when not @required. */
+gboolean          fzp_rural_bases_ui_read_date     (GtkEntry      *entry,
                                                     gboolean       required,
                                                     GDate         *date,
                                                     GError       **error);
-/* Puts today's date in @row. */
-void              fzp_rural_bases_ui_set_today     (AdwEntryRow   *row);
-const char       *fzp_rural_bases_ui_title         (AdwEntryRow   *row);
-const char       *fzp_rural_bases_ui_text          (AdwEntryRow   *row);
+/* Puts today's date in @entry. */
+void              fzp_rural_bases_ui_set_today     (GtkEntry      *entry);
+/* The title of the row @entry is in, and the text typed in it. */
+const char       *fzp_rural_bases_ui_title         (GtkEntry      *entry);
+const char       *fzp_rural_bases_ui_text          (GtkEntry      *entry);
 
 /* Models for combo rows: the translated names, index i being value i + 1
  * (with @none_first, index 0 is a "none" entry and index i value i). */

@@ -58,6 +58,34 @@ base_view_child (Fixture    *f,
   return child (page_child (f, "base_view"), "FzpRuralBasesBaseView", name);
 }
 
+/* The text field @name of @widget's template: a GtkEntry in an action row
+ * (not an AdwEntryRow, whose focus GTK 4.8 does not tell a screen reader)
+ * that is no Tab stop of its own, the entry being labelled by its title. */
+static GtkWidget *
+field (GtkWidget  *widget,
+       const char *type_name,
+       const char *name)
+{
+  g_autofree char *id = g_strconcat (name, "_entry", NULL);
+  GtkWidget *entry = child (widget, type_name, id);
+  GtkWidget *row = gtk_widget_get_ancestor (entry, ADW_TYPE_ACTION_ROW);
+
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_focusable (row));
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == entry);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), !=, "");
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  return entry;
+}
+
+static GtkWidget *
+base_view_field (Fixture    *f,
+                 const char *name)
+{
+  return field (page_child (f, "base_view"), "FzpRuralBasesBaseView", name);
+}
+
 static void
 add_person (Fixture *f)
 {
@@ -137,10 +165,10 @@ n_rows (GtkWidget *column_view)
 }
 
 static void
-set_text (GtkWidget  *row,
+set_text (GtkWidget  *entry,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
 static void
@@ -163,6 +191,8 @@ assert_named (GtkWidget *widget)
       if (label == NULL || *label == '\0')
         g_error ("A button without a label in %s", G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
     }
+  /* GTK 4.8 does not tell a screen reader when an AdwEntryRow has the focus. */
+  g_assert_false (ADW_IS_ENTRY_ROW (widget));
   if (ADW_IS_PREFERENCES_ROW (widget))
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), !=, "");
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
@@ -188,7 +218,7 @@ test_add_base_and_people (Fixture       *f,
   GtkWidget *bases_view;
   GtkWidget *dialog = NULL;
   GtkWidget *error_label;
-  GtkWidget *person_row;
+  GtkWidget *person_entry;
 
   open_page (f);
   bases_view = page_child (f, "bases_view");
@@ -206,17 +236,17 @@ test_add_base_and_people (Fixture       *f,
   assert_named (dialog);
 
   /* Saving without a township says so above the form and marks the field. */
-  set_text (child (dialog, "FzpRuralBasesBaseDialog", "name_row"), "贺村茶园基地");
-  set_text (child (dialog, "FzpRuralBasesBaseDialog", "operator_row"), "徐大明");
-  set_text (child (dialog, "FzpRuralBasesBaseDialog", "founded_row"), "2022-03-01");
+  set_text (field (dialog, "FzpRuralBasesBaseDialog", "name"), "贺村茶园基地");
+  set_text (field (dialog, "FzpRuralBasesBaseDialog", "operator"), "徐大明");
+  set_text (field (dialog, "FzpRuralBasesBaseDialog", "founded"), "2022-03-01");
   click (child (dialog, "FzpRuralBasesBaseDialog", "save_button"));
   error_label = child (dialog, "FzpRuralBasesBaseDialog", "error_label");
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Township"));
-  g_assert_true (gtk_widget_has_css_class (child (dialog, "FzpRuralBasesBaseDialog", "township_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (field (dialog, "FzpRuralBasesBaseDialog", "township"), "error"));
   g_assert_cmpuint (n_rows (bases_view), ==, 0);
 
-  set_text (child (dialog, "FzpRuralBasesBaseDialog", "township_row"), "贺村镇");
+  set_text (field (dialog, "FzpRuralBasesBaseDialog", "township"), "贺村镇");
   click (child (dialog, "FzpRuralBasesBaseDialog", "save_button"));
   iterate (100);
   g_assert_cmpuint (n_rows (bases_view), ==, 1);
@@ -228,34 +258,34 @@ test_add_base_and_people (Fixture       *f,
   assert_named (f->page);
 
   /* Employing someone the registry does not know: said under the form. */
-  person_row = base_view_child (f, "emp_person_row");
-  set_text (person_row, "李四");
-  set_text (base_view_child (f, "emp_from_row"), "2024-01-01");
-  set_text (base_view_child (f, "emp_income_row"), "2300");
+  person_entry = base_view_field (f, "emp_person");
+  set_text (person_entry, "李四");
+  set_text (base_view_field (f, "emp_from"), "2024-01-01");
+  set_text (base_view_field (f, "emp_income"), "2300");
   click (base_view_child (f, "employ_button"));
   g_assert_true (gtk_widget_get_visible (base_view_child (f, "emp_error")));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (base_view_child (f, "emp_error"))), "李四"));
-  g_assert_true (gtk_widget_has_css_class (person_row, "error"));
+  g_assert_true (gtk_widget_has_css_class (person_entry, "error"));
   g_assert_cmpuint (n_rows (base_view_child (f, "employed_view")), ==, 0);
 
   /* By identity number it works, and the registry learns the person works. */
-  set_text (person_row, f->id_number);
+  set_text (person_entry, f->id_number);
   click (base_view_child (f, "employ_button"));
   g_assert_false (gtk_widget_get_visible (base_view_child (f, "emp_error")));
-  g_assert_false (gtk_widget_has_css_class (person_row, "error"));
+  g_assert_false (gtk_widget_has_css_class (person_entry, "error"));
   g_assert_cmpuint (n_rows (base_view_child (f, "employed_view")), ==, 1);
   person = fz_registry_find_person_by_id_number (fz_context_get_registry (f->context), f->id_number, NULL);
   g_assert_cmpint (fz_person_get_employment_status (person), ==, FZ_EMPLOYMENT_EMPLOYED);
 
   /* The same person cannot be helped while employed there. */
-  set_text (base_view_child (f, "help_person_row"), "王一");
-  set_text (base_view_child (f, "help_from_row"), "2024-06-01");
+  set_text (base_view_field (f, "help_person"), "王一");
+  set_text (base_view_field (f, "help_from"), "2024-06-01");
   click (base_view_child (f, "help_button"));
   g_assert_true (gtk_widget_get_visible (base_view_child (f, "help_error")));
   g_assert_cmpuint (n_rows (base_view_child (f, "helped_view")), ==, 0);
 
   /* Recognition: checked first, refused without an exception, recorded with one. */
-  set_text (base_view_child (f, "rec_date_row"), "2025-06-01");
+  set_text (base_view_field (f, "rec_date"), "2025-06-01");
   click (base_view_child (f, "check_button"));
   g_assert_true (gtk_widget_get_visible (base_view_child (f, "rec_check_label")));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (base_view_child (f, "rec_check_label"))),
@@ -265,18 +295,18 @@ test_add_base_and_people (Fixture       *f,
   /* Where to act next has the focus: the reason for an exception. */
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
-    GtkWidget *exception = base_view_child (f, "rec_exception_row");
+    GtkWidget *exception = base_view_field (f, "rec_exception");
 
     g_assert_true (focus == exception || gtk_widget_is_ancestor (focus, exception));
   }
   g_assert_cmpuint (n_rows (base_view_child (f, "recognitions_view")), ==, 0);
-  set_text (base_view_child (f, "rec_exception_row"), "县残工委会议决定");
+  set_text (base_view_field (f, "rec_exception"), "县残工委会议决定");
   click (base_view_child (f, "recognize_button"));
   g_assert_cmpuint (n_rows (base_view_child (f, "recognitions_view")), ==, 1);
   g_assert_true (gtk_widget_get_sensitive (base_view_child (f, "certificate_button")));
 
   /* The yearly assessment from the records. */
-  set_text (base_view_child (f, "assess_year_row"), "2024");
+  set_text (base_view_field (f, "assess_year"), "2024");
   iterate (50);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (base_view_child (f, "assess_figures_label"))),
                             "1 employed for 12 months"));
@@ -305,14 +335,14 @@ test_other_views (Fixture       *f,
   standards = page_child (f, "standards_view");
   g_assert_cmpuint (n_rows (child (standards, "FzpRuralBasesStandardsView", "criteria_view")), ==, 4);
   /* The form starts from the county standard in force. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (standards, "FzpRuralBasesStandardsView",
-                                                                      "employed_row"))), ==, "3");
-  set_text (child (standards, "FzpRuralBasesStandardsView", "from_row"), "2026-01-01");
-  set_text (child (standards, "FzpRuralBasesStandardsView", "employed_row"), "five");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (standards, "FzpRuralBasesStandardsView",
+                                                                      "employed"))), ==, "3");
+  set_text (field (standards, "FzpRuralBasesStandardsView", "from"), "2026-01-01");
+  set_text (field (standards, "FzpRuralBasesStandardsView", "employed"), "five");
   click (child (standards, "FzpRuralBasesStandardsView", "criterion_button"));
   g_assert_true (gtk_widget_get_visible (child (standards, "FzpRuralBasesStandardsView", "criterion_error")));
-  g_assert_true (gtk_widget_has_css_class (child (standards, "FzpRuralBasesStandardsView", "employed_row"), "error"));
-  set_text (child (standards, "FzpRuralBasesStandardsView", "employed_row"), "5");
+  g_assert_true (gtk_widget_has_css_class (field (standards, "FzpRuralBasesStandardsView", "employed"), "error"));
+  set_text (field (standards, "FzpRuralBasesStandardsView", "employed"), "5");
   click (child (standards, "FzpRuralBasesStandardsView", "criterion_button"));
   g_assert_cmpuint (n_rows (child (standards, "FzpRuralBasesStandardsView", "criteria_view")), ==, 5);
   assert_named (standards);
@@ -320,10 +350,10 @@ test_other_views (Fixture       *f,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (views), "training");
   iterate (100);
   training = page_child (f, "training_view");
-  set_text (child (training, "FzpRuralBasesTrainingView", "date_row"), "2025-03-01");
-  set_text (child (training, "FzpRuralBasesTrainingView", "topic_row"), "农村电商直播");
-  set_text (child (training, "FzpRuralBasesTrainingView", "hours_row"), "3");
-  set_text (child (training, "FzpRuralBasesTrainingView", "attendees_row"), f->id_number);
+  set_text (field (training, "FzpRuralBasesTrainingView", "date"), "2025-03-01");
+  set_text (field (training, "FzpRuralBasesTrainingView", "topic"), "农村电商直播");
+  set_text (field (training, "FzpRuralBasesTrainingView", "hours"), "3");
+  set_text (field (training, "FzpRuralBasesTrainingView", "attendees"), f->id_number);
   click (child (training, "FzpRuralBasesTrainingView", "add_button"));
   g_assert_false (gtk_widget_get_visible (child (training, "FzpRuralBasesTrainingView", "add_error")));
   g_assert_cmpuint (n_rows (child (training, "FzpRuralBasesTrainingView", "sessions_view")), ==, 1);
