@@ -123,6 +123,7 @@ params_response_cb (AdwMessageDialog *dialog,
 /* Known parameters get a title in the user's language and a sensible start. */
 static void
 describe_parameter (FzPluginManager  *manager,
+                    const char       *domain,
                     const char       *name,
                     const char      **title,
                     char            **value)
@@ -159,7 +160,9 @@ describe_parameter (FzPluginManager  *manager,
     }
   else
     {
-      *title = name;
+      /* A measure's own parameter: titled by its translation in the
+       * measure's domain, NC_("document parameter", NAME), if it has one. */
+      *title = g_dpgettext2 (domain, "document parameter", name);
       *value = g_strdup ("");
     }
 }
@@ -173,6 +176,7 @@ fz_print_document (GtkWindow       *parent,
   FzDocumentRegistry *registry = fz_plugin_manager_get_documents (manager);
   g_autoptr(GError) error = NULL;
   const FzDocumentInfo *info;
+  const char *domain = GETTEXT_PACKAGE;
   PrintJob *job;
   guint position = 0;
   GtkWidget *dialog;
@@ -188,6 +192,13 @@ fz_print_document (GtkWindow       *parent,
   job = g_new0 (PrintJob, 1);
   job->parent = g_object_ref (parent);
   job->manager = g_object_ref (manager);
+  {
+    FzPluginEntry *entry = fz_plugin_manager_find (manager, fz_document_registry_get_owner (registry, position));
+    FzMeasure *measure = entry ? fz_plugin_entry_get_measure (entry) : NULL;
+
+    if (measure && fz_measure_get_info (measure)->gettext_domain)
+      domain = fz_measure_get_info (measure)->gettext_domain;
+  }
   job->name = g_strdup (name);
   job->title = g_strdup (fz_document_registry_get_title (registry, position));
   job->target = target;
@@ -213,7 +224,7 @@ fz_print_document (GtkWindow       *parent,
       const char *title = NULL;
       g_autofree char *value = NULL;
 
-      describe_parameter (manager, info->parameters[i], &title, &value);
+      describe_parameter (manager, domain, info->parameters[i], &title, &value);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_editable_set_text (GTK_EDITABLE (row), value);
       g_object_set_data_full (G_OBJECT (row), "fz-param", g_strdup (info->parameters[i]), g_free);
