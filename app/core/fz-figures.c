@@ -303,7 +303,8 @@ fz_figures_compute (FzPluginManager  *manager,
           figure->print_unit = info->unit ? fz_print_gettext (domain, info->unit) : g_strdup ("");
           figure->print_measure_title = fz_print_gettext (domain, minfo->title);
           figure->target_key = g_strdup (info->target);
-          figure->kind = (info->flags & FZ_INDICATOR_OWN) ? FZ_TARGET_PERCENT : FZ_TARGET_COUNT;
+          figure->kind = (info->flags & FZ_INDICATOR_OWN) && !(info->flags & FZ_INDICATOR_COUNT)
+                         ? FZ_TARGET_PERCENT : FZ_TARGET_COUNT;
           g_ptr_array_add (mine, figure);
         }
 

@@ -21,8 +21,10 @@ typedef enum {
 } FzExitCode;
 
 typedef enum {
-  FZ_INDICATOR_SUM = 0,     /* the city figure is the sum of the counties' */
-  FZ_INDICATOR_OWN = 1 << 0 /* the measure gives the city figure itself (rates, averages) */
+  FZ_INDICATOR_SUM   = 0,      /* the city figure is the sum of the counties' */
+  FZ_INDICATOR_OWN   = 1 << 0, /* the measure gives the city figure itself (rates, averages) */
+  FZ_INDICATOR_COUNT = 1 << 1, /* with OWN: a count all the same (added up over the years,
+                                * shown as a number), e.g. of things the city itself held */
 } FzIndicatorFlags;
 
 /* A number the dashboard shows. Strings are msgids, translated in the
