@@ -795,19 +795,19 @@ read_preset (FzDatabase  *db,
              GError     **error);
 
 gint64
-fzp_skills_competitions_add_event (FzContext           *context,
-                                   gint64               competition_id,
-                                   const char          *name,
-                                   const char * const  *judges,
-                                   gint64               max_score,
-                                   const char          *preset_name,
-                                   GError             **error)
+fzp_skills_competitions_add_event_full (FzContext                          *context,
+                                        gint64                              competition_id,
+                                        const char                         *name,
+                                        const char * const                 *judges,
+                                        gint64                              max_score,
+                                        FzpSkillsCompetitionsScoreRule      rule,
+                                        FzpSkillsCompetitionsTieBreak       tie_break,
+                                        const FzpSkillsCompetitionsScheme  *scheme,
+                                        GError                            **error)
 {
   FzDatabase *db = fz_context_get_database (context);
   g_autofree char *clean = NULL;
   g_auto(GStrv) names = NULL;
-  g_autoptr(FzpSkillsCompetitionsPreset) preset = NULL;
-  FzpSkillsCompetitionsScheme scheme;
   gint64 n = 0;
   gint64 id = 0;
   gboolean ok;
@@ -821,6 +821,13 @@ fzp_skills_competitions_add_event (FzContext           *context,
       fail (error, FZP_SKILLS_COMPETITIONS_ERROR_INVALID, _("Highest score: give a score above 0 and at most %s"), limit);
       return 0;
     }
+  if ((guint) rule >= FZP_SKILLS_COMPETITIONS_N_RULES || (guint) tie_break >= FZP_SKILLS_COMPETITIONS_N_TIE_BREAKS)
+    {
+      fail (error, FZP_SKILLS_COMPETITIONS_ERROR_INVALID, _("Rule: not a rule of scoring"));
+      return 0;
+    }
+  if (!check_rule_judges (rule, g_strv_length (names), error) || !fzp_skills_competitions_scheme_check (scheme, error))
+    return 0;
   if (!fz_database_begin (db, error))
     return 0;
   ok = check_open (db, competition_id, error) &&
@@ -828,29 +835,42 @@ fzp_skills_competitions_add_event (FzContext           *context,
                                 g_variant_new ("(xs)", competition_id, clean), &n, NULL, error);
   if (ok && n > 0)
     ok = fail (error, FZP_SKILLS_COMPETITIONS_ERROR_INVALID, _("Event: the competition has an event “%s” already"), clean);
-  if (ok)
-    {
-      preset = read_preset (db, preset_name, error);
-      ok = preset != NULL;
-    }
-  ok = ok && check_rule_judges (preset->rule, g_strv_length (names), error);
   ok = ok && fz_database_execute (db, "INSERT INTO skills_competitions_event (competition_id, name, max_score, score_rule,"
                                       " tie_break, award_basis, award_rounding) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                   g_variant_new ("(xsxssss)", competition_id, clean, max_score,
-                                                 fzp_skills_competitions_rule_to_nick (preset->rule),
-                                                 fzp_skills_competitions_tie_break_to_nick (preset->tie_break),
-                                                 fzp_skills_competitions_basis_to_nick (preset->basis),
-                                                 fzp_skills_competitions_rounding_to_nick (preset->rounding)),
+                                                 fzp_skills_competitions_rule_to_nick (rule),
+                                                 fzp_skills_competitions_tie_break_to_nick (tie_break),
+                                                 fzp_skills_competitions_basis_to_nick (scheme->basis),
+                                                 fzp_skills_competitions_rounding_to_nick (scheme->rounding)),
                                   error);
   if (ok)
     {
       id = fz_database_last_insert_rowid (db);
-      fzp_skills_competitions_preset_get_scheme (preset, &scheme);
-      ok = write_tiers (db, id, &scheme, error) && write_judges (db, id, (const char * const *) names, error);
+      ok = write_tiers (db, id, scheme, error) && write_judges (db, id, (const char * const *) names, error);
     }
   if (!finish (db, ok, error))
     return 0;
   return id;
+}
+
+gint64
+fzp_skills_competitions_add_event (FzContext           *context,
+                                   gint64               competition_id,
+                                   const char          *name,
+                                   const char * const  *judges,
+                                   gint64               max_score,
+                                   const char          *preset_name,
+                                   GError             **error)
+{
+  g_autoptr(FzpSkillsCompetitionsPreset) preset = NULL;
+  FzpSkillsCompetitionsScheme scheme;
+
+  preset = read_preset (fz_context_get_database (context), preset_name, error);
+  if (preset == NULL)
+    return 0;
+  fzp_skills_competitions_preset_get_scheme (preset, &scheme);
+  return fzp_skills_competitions_add_event_full (context, competition_id, name, judges, max_score, preset->rule,
+                                                 preset->tie_break, &scheme, error);
 }
 
 gboolean
@@ -2039,6 +2059,57 @@ fzp_skills_competitions_list_nominations (FzContext  *context,
       m->organization = fz_statement_dup_text (st, 16);
       m->result = fz_statement_dup_text (st, 17);
       g_ptr_array_add (list, m);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+void
+fzp_skills_competitions_result_free (FzpSkillsCompetitionsResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->id_number);
+  g_free (result->name);
+  g_free (result->event);
+  g_free (result->label);
+  g_free (result);
+}
+
+GPtrArray *
+fzp_skills_competitions_list_results (FzContext  *context,
+                                      GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) fzp_skills_competitions_result_free);
+  g_autoptr(FzStatement) st = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  st = fz_database_query (fz_context_get_database (context),
+                          "SELECT n.id, n.person_id, p.id_number, p.name, e.name, c.name, n.award, n.rank"
+                          " FROM skills_competitions_entrant n JOIN fz_person p ON p.id = n.person_id"
+                          " JOIN skills_competitions_event e ON e.id = n.event_id"
+                          " JOIN skills_competitions_competition c ON c.id = e.competition_id"
+                          " WHERE c.published IS NOT NULL AND n.award IS NOT NULL"
+                          " ORDER BY c.starts DESC, c.id DESC, e.id, n.rank, n.number", NULL, error);
+  if (st == NULL)
+    return NULL;
+  while (fz_statement_step (st, &local_error))
+    {
+      FzpSkillsCompetitionsResult *r = g_new0 (FzpSkillsCompetitionsResult, 1);
+
+      r->entrant_id = fz_statement_get_int64 (st, 0);
+      r->person_id = fz_statement_get_int64 (st, 1);
+      r->id_number = fz_statement_dup_text (st, 2);
+      r->name = fz_statement_dup_text (st, 3);
+      r->event = fz_statement_dup_text (st, 4);
+      /* TRANSLATORS: a result: competition · event · award (rank) · name */
+      r->label = g_strdup_printf (_("%s · %s · %s (place %u) · %s"), fz_statement_get_text (st, 5), r->event,
+                                  fz_statement_get_text (st, 6), (guint) fz_statement_get_int64 (st, 7), r->name);
+      g_ptr_array_add (list, r);
     }
   if (local_error)
     {

@@ -134,6 +134,16 @@ gint64     fzp_skills_competitions_add_event           (FzContext               
                                                         gint64                            max_score,
                                                         const char                       *preset,
                                                         GError                          **error);
+/* As fzp_skills_competitions_add_event(), with the rules and scheme given. */
+gint64     fzp_skills_competitions_add_event_full      (FzContext                        *context,
+                                                        gint64                            competition_id,
+                                                        const char                       *name,
+                                                        const char * const               *judges,
+                                                        gint64                            max_score,
+                                                        FzpSkillsCompetitionsScoreRule    rule,
+                                                        FzpSkillsCompetitionsTieBreak     tie_break,
+                                                        const FzpSkillsCompetitionsScheme *scheme,
+                                                        GError                          **error);
 /* Changes an event's rules; the ranking is recomputed. */
 gboolean   fzp_skills_competitions_set_event_rules     (FzContext                        *context,
                                                         gint64                            event_id,
@@ -343,6 +353,21 @@ gboolean   fzp_skills_competitions_decide              (FzContext               
 /* The nominations of @year (0: all), by kind and date. */
 GPtrArray *fzp_skills_competitions_list_nominations    (FzContext                        *context,
                                                         int                               year,
+                                                        GError                          **error);
+
+/* A result that a nomination may come from: an awardee of published results. */
+typedef struct {
+  gint64  entrant_id;
+  gint64  person_id;
+  char   *id_number;
+  char   *name;
+  char   *event;
+  char   *label;      /* "2025年…竞赛 · 盲人按摩 · 一等奖（第1名） · 王伟" */
+} FzpSkillsCompetitionsResult;
+
+void       fzp_skills_competitions_result_free         (FzpSkillsCompetitionsResult *result);
+/* The awardees of every published competition, the latest first. */
+GPtrArray *fzp_skills_competitions_list_results        (FzContext                        *context,
                                                         GError                          **error);
 
 /* Registry look-ups for forms, commands and imports */

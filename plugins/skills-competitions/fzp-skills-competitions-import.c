@@ -210,7 +210,7 @@ load_events (FzContext  *context,
   return g_steal_pointer (&events);
 }
 
-/* The event of a row: the one named in the event column, or @fixed. */
+/* The event of a row: the one named in its event cell, else @fixed. */
 static EventState *
 row_event (GHashTable                         *events,
            FzTable                            *table,
@@ -245,8 +245,6 @@ row_event (GHashTable                         *events,
     }
   if (state == NULL)
     add_problem (report, line, _("Event: the competition has no event “%s”"), name);
-  else if (fixed && state != fixed)
-    add_problem (report, line, _("Event: this row is for “%s”, not for the event being imported"), name);
   return state;
 }
 

@@ -25,7 +25,7 @@ void fzp_skills_competitions_import_report_free (FzpSkillsCompetitionsImportRepo
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzpSkillsCompetitionsImportReport, fzp_skills_competitions_import_report_free)
 
 /* Enters the persons of a sheet in the events of a competition. Columns:
- * 项目 (event; optional when @event_id is given), 身份证号 or 残疾证号, 姓名
+ * 项目 (event; rows without one are for @event_id, when it is not 0), 身份证号 or 残疾证号, 姓名
  * (checked against the registry), and optionally 参赛号, 县(市、区) (else the
  * person's county) and 单位 (a registered organization, by name or credit
  * code). A person entered already is updated from the row. @report (may
@@ -37,8 +37,8 @@ gboolean fzp_skills_competitions_import_entrants (FzContext                     
                                                   FzpSkillsCompetitionsImportReport  **report,
                                                   GError                             **error);
 
-/* Reads the judges' scores of a sheet: 项目 (optional when @event_id is
- * given), 参赛号 or 身份证号, optionally 姓名 (checked), one column per judge
+/* Reads the judges' scores of a sheet: 项目 (rows without one are for
+ * @event_id, when it is not 0), 参赛号 or 身份证号, optionally 姓名 (checked), one column per judge
  * (评委1, 评委2… or the judge's name), and optionally 缺赛 (缺赛, 弃权, 是…
  * mark the entrant absent). An empty score cell leaves the score as it is.
  * Other columns (最终得分, 名次, 奖项 of an export) are ignored. The events are

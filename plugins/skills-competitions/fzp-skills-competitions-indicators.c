@@ -9,8 +9,8 @@
 
 const FzIndicatorInfo fzp_skills_competitions_indicators[FZP_SKILLS_COMPETITIONS_N_INDICATORS] = {
   /* A city-level competition belongs to no county: the city's figure is
-   * counted, not summed. */
-  { "competitions", N_("Skills competitions held"), N_("competitions"), NULL, FZ_INDICATOR_OWN },
+   * counted, not summed; it is a count all the same. */
+  { "competitions", N_("Skills competitions held"), N_("competitions"), NULL, FZ_INDICATOR_OWN | FZ_INDICATOR_COUNT },
   { "entrants", N_("Persons who competed"), N_("persons"), NULL, FZ_INDICATOR_SUM },
   { "awardees", N_("Persons awarded"), N_("persons"), NULL, FZ_INDICATOR_SUM },
 };

@@ -737,6 +737,21 @@ test_indicators (Fixture       *f,
 
   g_assert_true (fzp_skills_competitions_compute_indicators (f->context, 2026, later, &error));
   g_assert_cmpfloat (fz_indicator_values_get (later, &info[1], FZ_CITY_CODE), ==, 0);
+
+  /* On the dashboard: counts, the city's competitions its own figure. */
+  {
+    g_autoptr(FzFigures) figures = fz_figures_compute (f->manager, 2025, 2025, &error);
+    const FzFigure *held = fz_figures_find (figures, "skills-competitions/competitions");
+    const FzFigure *won = fz_figures_find (figures, "skills-competitions/awardees");
+
+    g_assert_no_error (error);
+    g_assert_nonnull (held);
+    g_assert_cmpint (held->kind, ==, FZ_TARGET_COUNT);
+    g_assert_cmpfloat (fz_figure_get (held, 2025, FZ_CITY_CODE), ==, 2);
+    g_assert_cmpfloat (fz_figure_get (held, 2025, "330881"), ==, 1);
+    g_assert_cmpint (won->kind, ==, FZ_TARGET_COUNT);
+    g_assert_cmpfloat (fz_figure_get (won, 2025, FZ_CITY_CODE), ==, 9);
+  }
 }
 
 int
