@@ -16,6 +16,8 @@ const FzCommandInfo fzp_skills_competitions_commands[] = {
   { "competitions", "", N_("List the competitions: id, name, level, dates, published or open, events") },
   { "add-competition", "NAME --level county|city|provincial-selection|provincial --from DATE [--to DATE] --organizer ORG [--venue V] [--county C]",
     N_("Add a competition") },
+  { "set-competition", "COMPETITION [--name N] [--level L] [--from DATE] [--to DATE] [--organizer ORG] [--venue V] [--county C]",
+    N_("Change a competition that is not published") },
   { "events", "COMPETITION", N_("List a competition’s events: id, name, judges, rules, award scheme, entrants, awards") },
   { "add-event", "COMPETITION NAME --judges \"A,B,C\" [--max-score 100] [--preset NAME]",
     N_("Add an event with its judges (the first is the chief judge); its rules and awards come from a preset") },
@@ -30,6 +32,7 @@ const FzCommandInfo fzp_skills_competitions_commands[] = {
   { "export-scores", "COMPETITION FILE.xlsx|FILE.csv [--event EVENT]", N_("Write the entrants and scores to a sheet") },
   { "score", "COMPETITION EVENT NUMBER JUDGE SCORE", N_("Set one score (“-” clears it)") },
   { "absent", "COMPETITION EVENT NUMBER [--present]", N_("Mark an entrant absent, or present again") },
+  { "withdraw", "COMPETITION EVENT NUMBER", N_("Take an entrant out of an event, with their scores") },
   { "results", "COMPETITION [--event EVENT]", N_("List the results: event, number, name, county, final score, rank, award") },
   { "compute-awards", "COMPETITION [--event EVENT]", N_("Compute the awards from the ranking and each event’s scheme") },
   { "change-award", "COMPETITION EVENT NUMBER AWARD|none --reason TEXT", N_("Change one award by hand; the reason is recorded") },
@@ -216,6 +219,55 @@ cmd_add_competition (FzContext  *context,
   if (!fzp_skills_competitions_add_competition (context, &c, error))
     return rejected (error);
   g_print (_("Added competition %lld\n"), (long long) c.id);
+  return FZ_EXIT_OK;
+}
+
+static int
+cmd_set_competition (FzContext  *context,
+                     int         argc,
+                     char      **argv,
+                     GError    **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *organizer = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *county = NULL;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, NULL, NULL },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level, NULL, NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, NULL, NULL },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, NULL, NULL },
+    { "organizer", 0, 0, G_OPTION_ARG_STRING, &organizer, NULL, NULL },
+    { "venue", 0, 0, G_OPTION_ARG_STRING, &venue, NULL, NULL },
+    { "county", 0, 0, G_OPTION_ARG_STRING, &county, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(FzpSkillsCompetitionsCompetition) c = NULL;
+
+  if (!parse (&argc, &argv, entries, 1, 1))
+    return usage ("set-competition", error);
+  c = competition_arg (context, argv[1], error);
+  if (c == NULL)
+    return rejected (error);
+  if (level && !fzp_skills_competitions_level_parse (level, &c->level))
+    {
+      g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE,
+                   _("--level: “%s” should be county, city, provincial-selection or provincial"), level);
+      return FZ_EXIT_USAGE;
+    }
+#define TAKE(field, value) if (value) { g_free (c->field); c->field = g_steal_pointer (&value); }
+  TAKE (name, name);
+  TAKE (starts, from);
+  TAKE (ends, to);
+  TAKE (organizer, organizer);
+  TAKE (venue, venue);
+  TAKE (county_code, county);
+#undef TAKE
+  if (!fzp_skills_competitions_update_competition (context, c, error))
+    return rejected (error);
   return FZ_EXIT_OK;
 }
 
@@ -607,6 +659,22 @@ cmd_absent (FzContext  *context,
     return usage ("absent", error);
   entrant = entrant_arg (context, argv[1], argv[2], argv[3], error);
   if (entrant == 0 || !fzp_skills_competitions_set_absent (context, entrant, !present, error))
+    return rejected (error);
+  return FZ_EXIT_OK;
+}
+
+static int
+cmd_withdraw (FzContext  *context,
+              int         argc,
+              char      **argv,
+              GError    **error)
+{
+  gint64 entrant;
+
+  if (!parse (&argc, &argv, NULL, 3, 3))
+    return usage ("withdraw", error);
+  entrant = entrant_arg (context, argv[1], argv[2], argv[3], error);
+  if (entrant == 0 || !fzp_skills_competitions_withdraw (context, entrant, error))
     return rejected (error);
   return FZ_EXIT_OK;
 }
@@ -1084,6 +1152,7 @@ static const struct {
 } handlers[] = {
   { "competitions", cmd_competitions },
   { "add-competition", cmd_add_competition },
+  { "set-competition", cmd_set_competition },
   { "events", cmd_events },
   { "add-event", cmd_add_event },
   { "set-rules", cmd_set_rules },
@@ -1093,6 +1162,7 @@ static const struct {
   { "export-scores", cmd_export_scores },
   { "score", cmd_score },
   { "absent", cmd_absent },
+  { "withdraw", cmd_withdraw },
   { "results", cmd_results },
   { "compute-awards", cmd_compute_awards },
   { "change-award", cmd_change_award },

@@ -191,6 +191,15 @@ refresh (FzpSkillsCompetitionsPage *self)
   fzp_skills_competitions_page_select (self, competition_id, event_id);
 }
 
+/* The craftsmen's results come from published competitions: read them
+ * again when their view is shown. */
+static void
+view_changed_cb (FzpSkillsCompetitionsPage *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "craftsmen") == 0)
+    fzp_skills_competitions_craftsmen_view_reload (self->craftsmen);
+}
+
 static void
 fill_competitions (FzpSkillsCompetitionsPage *self)
 {
@@ -905,6 +914,8 @@ fzp_skills_competitions_page_init (FzpSkillsCompetitionsPage *self)
   g_signal_connect_object (self->competition_drop, "notify::selected", G_CALLBACK (competition_selected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_drop, "notify::selected", G_CALLBACK (event_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

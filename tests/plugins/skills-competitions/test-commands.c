@@ -250,6 +250,40 @@ test_rules_and_nominations (Fixture       *f,
   expect (&run, 0, "\tcraftsman\t", NULL);
   g_assert_nonnull (strstr (run.out, "\tselected\t"));
 
+  /* A competition changed, an entrant taken out again. */
+  fuzhu (f, &run, "skills-competitions", "add-competition", "2026年龙游县残疾人职业技能竞赛", "--level", "county",
+         "--county", "龙游县", "--from", "2026-04-01", "--organizer", "龙游县残疾人联合会", NULL);
+  expect (&run, 0, NULL, NULL);
+  fuzhu (f, &run, "skills-competitions", "set-competition", "2026年龙游县残疾人职业技能竞赛", "--to", "2026-03-01", NULL);
+  expect (&run, 1, NULL, "End date:");
+  fuzhu (f, &run, "skills-competitions", "set-competition", "2026年龙游县残疾人职业技能竞赛", "--to", "2026-04-02",
+         "--venue", "龙游县残疾人之家", NULL);
+  expect (&run, 0, NULL, NULL);
+  fuzhu (f, &run, "skills-competitions", "competitions", NULL);
+  expect (&run, 0, "\tcounty\t2026-04-01\t2026-04-02\topen\t0\n", NULL);
+  fuzhu (f, &run, "skills-competitions", "add-event", "2026年龙游县残疾人职业技能竞赛", "手工编织", "--judges", "甲,乙",
+         "--preset", "一二三等奖及优秀奖按名额", NULL);
+  expect (&run, 1, NULL, "Judges:");
+  fuzhu (f, &run, "skills-competitions", "add-event", "2026年龙游县残疾人职业技能竞赛", "手工编织", "--judges", "甲,乙,丙",
+         NULL);
+  expect (&run, 0, NULL, NULL);
+  fuzhu (f, &run, "skills-competitions", "set-rules", "2026年龙游县残疾人职业技能竞赛", "手工编织", "--judges", "甲,乙",
+         "--rule", "mean", NULL);
+  expect (&run, 0, NULL, NULL);
+  {
+    g_autofree char *sheet = g_strdup_printf ("身份证号\n%s\n%s\n", fz_person_get_id_number (support_person (f, 30)),
+                                              fz_person_get_id_number (support_person (f, 31)));
+    g_autofree char *path = support_write (f, "two.csv", sheet);
+    fuzhu (f, &run, "skills-competitions", "import-entrants", "2026年龙游县残疾人职业技能竞赛", "two.csv", "--event", "手工编织",
+           NULL);
+    expect (&run, 0, "2 entered", NULL);
+  }
+  fuzhu (f, &run, "skills-competitions", "withdraw", "2026年龙游县残疾人职业技能竞赛", "手工编织", "1", NULL);
+  expect (&run, 0, NULL, NULL);
+  fuzhu (f, &run, "skills-competitions", "results", "2026年龙游县残疾人职业技能竞赛", NULL);
+  expect (&run, 0, "手工编织\t2\t", NULL);
+  g_assert_null (strstr (run.out, "手工编织\t1\t"));
+
   fuzhu (f, &run, "skills-competitions", "certificate-prefix", "qzjn", NULL);
   expect (&run, 0, NULL, NULL);
   fuzhu (f, &run, "skills-competitions", "certificate-prefix", NULL);
