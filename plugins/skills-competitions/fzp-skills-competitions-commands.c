@@ -18,9 +18,11 @@ const FzCommandInfo fzp_skills_competitions_commands[] = {
     N_("Add a competition") },
   { "set-competition", "COMPETITION [--name N] [--level L] [--from DATE] [--to DATE] [--organizer ORG] [--venue V] [--county C]",
     N_("Change a competition that is not published") },
+  { "remove-competition", "COMPETITION", N_("Remove a competition that is not published, with its events and entrants") },
   { "events", "COMPETITION", N_("List a competition’s events: id, name, judges, rules, award scheme, entrants, awards") },
   { "add-event", "COMPETITION NAME --judges \"A,B,C\" [--max-score 100] [--preset NAME]",
     N_("Add an event with its judges (the first is the chief judge); its rules and awards come from a preset") },
+  { "remove-event", "COMPETITION EVENT", N_("Remove an event of a competition that is not published") },
   { "set-rules", "COMPETITION EVENT [--rule mean|trimmed-mean] [--tie-break shared|chief-judge|untrimmed-mean] [--max-score S] [--judges \"A,B,C\"]",
     N_("Change an event’s scoring rule, tie-break, highest score or judges") },
   { "set-scheme", "COMPETITION EVENT --awards \"一等奖:10,二等奖:20,三等奖:30\" [--basis share|count] [--rounding half-up|floor|ceil]",
@@ -267,6 +269,29 @@ cmd_set_competition (FzContext  *context,
   TAKE (county_code, county);
 #undef TAKE
   if (!fzp_skills_competitions_update_competition (context, c, error))
+    return rejected (error);
+  return FZ_EXIT_OK;
+}
+
+static int
+cmd_remove (FzContext  *context,
+            int         argc,
+            char      **argv,
+            GError    **error)
+{
+  gboolean event = g_str_equal (argv[0], "remove-event");
+  g_autoptr(FzpSkillsCompetitionsCompetition) competition = NULL;
+  g_autoptr(FzpSkillsCompetitionsEvent) found = NULL;
+
+  if (!parse (&argc, &argv, NULL, event ? 2 : 1, event ? 2 : 1))
+    return usage (event ? "remove-event" : "remove-competition", error);
+  competition = competition_arg (context, argv[1], error);
+  if (competition == NULL)
+    return rejected (error);
+  if (!event)
+    return fzp_skills_competitions_delete_competition (context, competition->id, error) ? FZ_EXIT_OK : rejected (error);
+  found = fzp_skills_competitions_find_event (context, competition->id, argv[2], error);
+  if (found == NULL || !fzp_skills_competitions_delete_event (context, found->id, error))
     return rejected (error);
   return FZ_EXIT_OK;
 }
@@ -1153,6 +1178,8 @@ static const struct {
   { "competitions", cmd_competitions },
   { "add-competition", cmd_add_competition },
   { "set-competition", cmd_set_competition },
+  { "remove-competition", cmd_remove },
+  { "remove-event", cmd_remove },
   { "events", cmd_events },
   { "add-event", cmd_add_event },
   { "set-rules", cmd_set_rules },

@@ -193,8 +193,11 @@ commit (FzpSkillsCompetitionsScoreGrid *self,
     return TRUE;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   old = fzp_skills_competitions_row_dup_score (row, seat);
+  /* Nothing typed: the page's message stays, unless it was this cell's. */
   if (*text == '\0' && *old == '\0')
     {
+      if (gtk_widget_has_css_class (entry, "error"))
+        problem (self, NULL);
       mark_cell (entry, NULL);
       return TRUE;
     }
@@ -205,9 +208,10 @@ commit (FzpSkillsCompetitionsScoreGrid *self,
       g_autofree char *formatted = *text ? fzp_skills_competitions_format_score (score) : g_strdup ("");
       if (g_str_equal (formatted, old))
         {
+          if (gtk_widget_has_css_class (entry, "error"))
+            problem (self, NULL);
           set_cell_text (entry, row, seat);
           mark_cell (entry, NULL);
-          problem (self, NULL);
           return TRUE;
         }
       ok = fzp_skills_competitions_set_score (self->context, fzp_skills_competitions_row_get_id (row), seat,
@@ -319,9 +323,10 @@ cell_key_cb (GtkEventControllerKey *controller,
   switch (keyval)
     {
     case GDK_KEY_Escape:
+      if (gtk_widget_has_css_class (entry, "error"))
+        problem (self, NULL);
       set_cell_text (entry, row, seat);
       mark_cell (entry, NULL);
-      problem (self, NULL);
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:

@@ -284,6 +284,14 @@ test_rules_and_nominations (Fixture       *f,
   expect (&run, 0, "手工编织\t2\t", NULL);
   g_assert_null (strstr (run.out, "手工编织\t1\t"));
 
+  fuzhu (f, &run, "skills-competitions", "remove-event", "2026年龙游县残疾人职业技能竞赛", "手工编织", NULL);
+  expect (&run, 0, NULL, NULL);
+  fuzhu (f, &run, "skills-competitions", "remove-competition", "2026年龙游县残疾人职业技能竞赛", NULL);
+  expect (&run, 0, NULL, NULL);
+  fuzhu (f, &run, "skills-competitions", "competitions", NULL);
+  expect (&run, 0, NULL, NULL);
+  g_assert_cmpstr (run.out, ==, "");
+
   fuzhu (f, &run, "skills-competitions", "certificate-prefix", "qzjn", NULL);
   expect (&run, 0, NULL, NULL);
   fuzhu (f, &run, "skills-competitions", "certificate-prefix", NULL);

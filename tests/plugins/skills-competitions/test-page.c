@@ -239,7 +239,43 @@ test_grid_from_keyboard (PageFixture   *f,
   iterate (200);
   g_assert_true (focused (cell_at (f->page, 0, 3)));
 
+  /* Entering a person without a certificate: refused inline, announced. */
+  {
+    g_autoptr(FzPerson) uncertified = fz_person_new ();
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+    char id_number[19] = "33082519850620332";
+    GtkWidget *person_entry = NULL;
+
+    id_number[17] = fz_identity_check_character (id_number);
+    id_number[18] = '\0';
+    fz_person_set_name (uncertified, "钱未证");
+    fz_person_set_id_number (uncertified, id_number);
+    fz_person_set_category (uncertified, 2);
+    fz_person_set_grade (uncertified, 3);
+    fz_person_set_county_code (uncertified, "330825");
+    g_assert_true (fz_registry_add_person (fz_context_get_registry (f->base.context), uncertified, &error));
+    collect (f->page, GTK_TYPE_ENTRY, entries);
+    for (guint i = 0; i < entries->len; i++)
+      if (g_strcmp0 (gtk_entry_get_placeholder_text (g_ptr_array_index (entries, i)), "Identity or certificate number") == 0)
+        person_entry = g_ptr_array_index (entries, i);
+    g_assert_nonnull (person_entry);
+    gtk_editable_set_text (GTK_EDITABLE (person_entry), id_number);
+    g_signal_emit_by_name (person_entry, "activate");
+    iterate (100);
+    g_assert_true (gtk_widget_has_css_class (person_entry, "error"));
+    g_assert_true (has_label (f->page, "only certificate holders"));
+    /* A certified one is entered, and the grid grows. */
+    gtk_editable_set_text (GTK_EDITABLE (person_entry), fz_person_get_cert_number (support_person (&f->base, 35)));
+    g_assert_false (gtk_widget_has_css_class (person_entry, "error"));
+    g_signal_emit_by_name (person_entry, "activate");
+    iterate (300);
+    g_assert_cmpuint (n_rows (f->page), ==, 5);
+  }
+
   /* Compute the awards again from the page: the new first is 一等奖. */
+  g_assert_true (fzp_skills_competitions_set_absent (f->base.context,
+                                                    fzp_skills_competitions_find_entrant (f->base.context, commerce->id, 5, NULL),
+                                                    TRUE, &error));
   g_assert_true (gtk_widget_activate_action (f->page, "page.compute-awards", NULL));
   iterate (200);
   {
