@@ -253,7 +253,7 @@ build_award_list (FzContext            *context,
       fz_document_table_add_column (table, "姓名", 1, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
       fz_document_table_add_column (table, "性别", 0.6, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
       fz_document_table_add_column (table, "身份证号", 2.2, FZ_ALIGN_CENTER, FZ_FIELD_IDENTITY_NUMBER);
-      fz_document_table_add_column (table, "县（市、区）", 1.2, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+      fz_document_table_add_column (table, "县（市、区）", 1.4, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
       fz_document_table_add_column (table, "单位", 2.4, FZ_ALIGN_START, FZ_FIELD_PLAIN);
       for (guint k = 0; k < awardees->len; k++)
         {
@@ -489,7 +489,7 @@ build_score_sheet (FzContext            *context,
       fz_document_table_add_column (table, "参赛号", 0.7, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
       fz_document_table_add_column (table, "姓名", 1, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
       fz_document_table_add_column (table, "身份证号", 2.1, FZ_ALIGN_CENTER, FZ_FIELD_IDENTITY_NUMBER);
-      fz_document_table_add_column (table, "县（市、区）", 1.1, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+      fz_document_table_add_column (table, "县（市、区）", 1.3, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
       fz_document_table_add_column (table, "单位", 1.8, FZ_ALIGN_START, FZ_FIELD_PLAIN);
       for (guint j = 0; j < event->n_judges; j++)
         {
@@ -580,10 +580,10 @@ build_craftsmen (FzContext            *context,
   fz_document_table_add_column (table, "序号", 0.6, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
   fz_document_table_add_column (table, "姓名", 1, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
   fz_document_table_add_column (table, "身份证号", 2.2, FZ_ALIGN_CENTER, FZ_FIELD_IDENTITY_NUMBER);
-  fz_document_table_add_column (table, "县（市、区）", 1.1, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "县（市、区）", 1.4, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
   fz_document_table_add_column (table, "单位", 2, FZ_ALIGN_START, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "技能项目", 1.3, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
-  fz_document_table_add_column (table, "推荐单位", 1.6, FZ_ALIGN_START, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "技能项目", 1.2, FZ_ALIGN_CENTER, FZ_FIELD_PLAIN);
+  fz_document_table_add_column (table, "推荐单位", 2.2, FZ_ALIGN_START, FZ_FIELD_PLAIN);
   for (guint i = 0; i < nominations->len; i++)
     {
       FzpSkillsCompetitionsNomination *m = g_ptr_array_index (nominations, i);
