@@ -15,13 +15,13 @@ struct _FzpSkillsCompetitionsCompetitionDialog
   GPtrArray   *counties;
   GtkWidget   *invalid;      /* the field marked wrong, or NULL */
 
-  AdwEntryRow *name_row;
+  GtkEntry    *name_entry;
   AdwComboRow *level_row;
   AdwComboRow *county_row;
-  AdwEntryRow *starts_row;
-  AdwEntryRow *ends_row;
-  AdwEntryRow *venue_row;
-  AdwEntryRow *organizer_row;
+  GtkEntry    *starts_entry;
+  GtkEntry    *ends_entry;
+  GtkEntry    *venue_entry;
+  GtkEntry    *organizer_entry;
   GtkLabel    *error_label;
 };
 
@@ -40,12 +40,12 @@ show_problem (FzpSkillsCompetitionsCompetitionDialog *self,
 {
   /* The message names its field first, as "Start date: …". */
   struct { const char *field; GtkWidget *row; } fields[] = {
-    { _("Name"), GTK_WIDGET (self->name_row) },
+    { _("Name"), GTK_WIDGET (self->name_entry) },
     { _("County"), GTK_WIDGET (self->county_row) },
-    { _("Start date"), GTK_WIDGET (self->starts_row) },
-    { _("End date"), GTK_WIDGET (self->ends_row) },
-    { _("Venue"), GTK_WIDGET (self->venue_row) },
-    { _("Organizer"), GTK_WIDGET (self->organizer_row) },
+    { _("Start date"), GTK_WIDGET (self->starts_entry) },
+    { _("End date"), GTK_WIDGET (self->ends_entry) },
+    { _("Venue"), GTK_WIDGET (self->venue_entry) },
+    { _("Organizer"), GTK_WIDGET (self->organizer_entry) },
   };
 
   if (self->invalid)
@@ -66,7 +66,7 @@ show_problem (FzpSkillsCompetitionsCompetitionDialog *self,
         self->invalid = fields[i].row;
     }
   if (self->invalid == NULL)
-    self->invalid = GTK_WIDGET (self->name_row);
+    self->invalid = GTK_WIDGET (self->name_entry);
   gtk_widget_add_css_class (self->invalid, "error");
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->invalid), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->invalid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
@@ -87,14 +87,14 @@ save_clicked_cb (FzpSkillsCompetitionsCompetitionDialog *self)
   guint county = adw_combo_row_get_selected (self->county_row);
   FzpSkillsCompetitionsCompetition c = { 0 };
 
-  c.name = (char *) gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  c.name = (char *) gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
   c.level = (FzpSkillsCompetitionsLevel) adw_combo_row_get_selected (self->level_row);
   c.county_code = county > 0 && county <= self->counties->len
                   ? ((FzCounty *) g_ptr_array_index (self->counties, county - 1))->code : NULL;
-  c.starts = (char *) gtk_editable_get_text (GTK_EDITABLE (self->starts_row));
-  c.ends = (char *) gtk_editable_get_text (GTK_EDITABLE (self->ends_row));
-  c.venue = (char *) gtk_editable_get_text (GTK_EDITABLE (self->venue_row));
-  c.organizer = (char *) gtk_editable_get_text (GTK_EDITABLE (self->organizer_row));
+  c.starts = (char *) gtk_editable_get_text (GTK_EDITABLE (self->starts_entry));
+  c.ends = (char *) gtk_editable_get_text (GTK_EDITABLE (self->ends_entry));
+  c.venue = (char *) gtk_editable_get_text (GTK_EDITABLE (self->venue_entry));
+  c.organizer = (char *) gtk_editable_get_text (GTK_EDITABLE (self->organizer_entry));
   if (!fzp_skills_competitions_add_competition (self->context, &c, &error))
     {
       show_problem (self, error->message);
@@ -127,13 +127,13 @@ fzp_skills_competitions_competition_dialog_class_init (FzpSkillsCompetitionsComp
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/fuzhu/Fuzhu/plugins/skills-competitions/fzp-skills-competitions-competition-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, level_row);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, county_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, starts_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, ends_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, venue_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, organizer_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, starts_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, ends_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, venue_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, organizer_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCompetitionDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
@@ -173,7 +173,7 @@ fzp_skills_competitions_competition_dialog_new (GtkWindow *parent,
   /* The organizer of the last competition is likely this one's too. */
   existing = fzp_skills_competitions_list_competitions (context, NULL);
   if (existing && existing->len > 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->organizer_row),
+    gtk_editable_set_text (GTK_EDITABLE (self->organizer_entry),
                            ((FzpSkillsCompetitionsCompetition *) g_ptr_array_index (existing, 0))->organizer);
   return GTK_WIDGET (self);
 }

@@ -21,12 +21,12 @@ struct _FzpSkillsCompetitionsCraftsmenView
   GtkWidget           *invalid;
 
   AdwComboRow         *result_row;
-  AdwEntryRow         *number_row;
+  GtkEntry            *number_entry;
   AdwComboRow         *kind_row;
-  AdwEntryRow         *year_row;
-  AdwEntryRow         *trade_row;
-  AdwEntryRow         *by_row;
-  AdwEntryRow         *grounds_row;
+  GtkEntry            *year_entry;
+  GtkEntry            *trade_entry;
+  GtkEntry            *by_entry;
+  GtkEntry            *grounds_entry;
   GtkLabel            *error_label;
   GtkLabel            *status_label;
   GtkStack            *stack;
@@ -52,13 +52,13 @@ show_problem (FzpSkillsCompetitionsCraftsmenView *self,
               const char                         *message)
 {
   struct { const char *field; GtkWidget *row; } fields[] = {
-    { _("Identity number"), GTK_WIDGET (self->number_row) },
-    { _("Certificate"), GTK_WIDGET (self->number_row) },
-    { _("Person"), GTK_WIDGET (self->number_row) },
-    { _("Year"), GTK_WIDGET (self->year_row) },
-    { _("Trade"), GTK_WIDGET (self->trade_row) },
-    { _("Nominated by"), GTK_WIDGET (self->by_row) },
-    { _("Grounds"), GTK_WIDGET (self->grounds_row) },
+    { _("Identity number"), GTK_WIDGET (self->number_entry) },
+    { _("Certificate"), GTK_WIDGET (self->number_entry) },
+    { _("Person"), GTK_WIDGET (self->number_entry) },
+    { _("Year"), GTK_WIDGET (self->year_entry) },
+    { _("Trade"), GTK_WIDGET (self->trade_entry) },
+    { _("Nominated by"), GTK_WIDGET (self->by_entry) },
+    { _("Grounds"), GTK_WIDGET (self->grounds_entry) },
     { _("Result"), GTK_WIDGET (self->result_row) },
   };
 
@@ -80,7 +80,7 @@ show_problem (FzpSkillsCompetitionsCraftsmenView *self,
         self->invalid = fields[i].row;
     }
   if (self->invalid == NULL)
-    self->invalid = GTK_WIDGET (self->number_row);
+    self->invalid = GTK_WIDGET (self->number_entry);
   gtk_widget_add_css_class (self->invalid, "error");
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->invalid), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->invalid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
@@ -240,8 +240,8 @@ result_changed_cb (FzpSkillsCompetitionsCraftsmenView *self)
   if (self->results == NULL || i == 0 || i > self->results->len)
     return;
   r = g_ptr_array_index (self->results, i - 1);
-  gtk_editable_set_text (GTK_EDITABLE (self->number_row), r->id_number);
-  gtk_editable_set_text (GTK_EDITABLE (self->trade_row), r->event);
+  gtk_editable_set_text (GTK_EDITABLE (self->number_entry), r->id_number);
+  gtk_editable_set_text (GTK_EDITABLE (self->trade_entry), r->event);
 }
 
 static void
@@ -251,7 +251,7 @@ add_clicked_cb (FzpSkillsCompetitionsCraftsmenView *self)
   g_autoptr(FzPerson) person = NULL;
   FzpSkillsCompetitionsNomination m = { 0 };
   guint result = adw_combo_row_get_selected (self->result_row);
-  const char *year = gtk_editable_get_text (GTK_EDITABLE (self->year_row));
+  const char *year = gtk_editable_get_text (GTK_EDITABLE (self->year_entry));
   guint64 year_value = 0;
 
   if (!g_ascii_string_to_unsigned (year, 10, 2000, 2100, &year_value, NULL))
@@ -260,7 +260,7 @@ add_clicked_cb (FzpSkillsCompetitionsCraftsmenView *self)
       show_problem (self, message);
       return;
     }
-  person = fzp_skills_competitions_find_person (self->context, gtk_editable_get_text (GTK_EDITABLE (self->number_row)),
+  person = fzp_skills_competitions_find_person (self->context, gtk_editable_get_text (GTK_EDITABLE (self->number_entry)),
                                                 &error);
   if (person == NULL)
     {
@@ -272,9 +272,9 @@ add_clicked_cb (FzpSkillsCompetitionsCraftsmenView *self)
   m.person_id = fz_person_get_id (person);
   if (result > 0 && result <= self->results->len)
     m.entrant_id = ((FzpSkillsCompetitionsResult *) g_ptr_array_index (self->results, result - 1))->entrant_id;
-  m.trade = (char *) gtk_editable_get_text (GTK_EDITABLE (self->trade_row));
-  m.nominated_by = (char *) gtk_editable_get_text (GTK_EDITABLE (self->by_row));
-  m.basis = (char *) gtk_editable_get_text (GTK_EDITABLE (self->grounds_row));
+  m.trade = (char *) gtk_editable_get_text (GTK_EDITABLE (self->trade_entry));
+  m.nominated_by = (char *) gtk_editable_get_text (GTK_EDITABLE (self->by_entry));
+  m.basis = (char *) gtk_editable_get_text (GTK_EDITABLE (self->grounds_entry));
   if (!fzp_skills_competitions_nominate (self->context, &m, &error))
     {
       show_problem (self, error->message);
@@ -282,8 +282,8 @@ add_clicked_cb (FzpSkillsCompetitionsCraftsmenView *self)
     }
   show_problem (self, NULL);
   show_status (self, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->number_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->grounds_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->number_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->grounds_entry), "");
   adw_combo_row_set_selected (self->result_row, 0);
   fzp_skills_competitions_craftsmen_view_reload (self);
 }
@@ -364,7 +364,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   FzpSkillsCompetitionsNominationKind kind = adw_combo_row_get_selected (self->kind_row);
 
-  g_hash_table_insert (params, (gpointer) "year", (gpointer) gtk_editable_get_text (GTK_EDITABLE (self->year_row)));
+  g_hash_table_insert (params, (gpointer) "year", (gpointer) gtk_editable_get_text (GTK_EDITABLE (self->year_entry)));
   g_hash_table_insert (params, (gpointer) "kind", (gpointer) fzp_skills_competitions_nomination_to_nick (kind));
   doc = fzp_skills_competitions_build_document (self->context,
                                                 &fzp_skills_competitions_documents[FZP_SKILLS_COMPETITIONS_DOCUMENT_CRAFTSMEN],
@@ -402,12 +402,12 @@ fzp_skills_competitions_craftsmen_view_class_init (FzpSkillsCompetitionsCraftsme
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/fuzhu/Fuzhu/plugins/skills-competitions/fzp-skills-competitions-craftsmen-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, result_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, number_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, number_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, year_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, trade_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, by_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, grounds_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, year_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, trade_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, by_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, grounds_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, error_label);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, status_label);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsCraftsmenView, stack);
@@ -441,7 +441,7 @@ fzp_skills_competitions_craftsmen_view_init (FzpSkillsCompetitionsCraftsmenView 
   for (guint i = 0; i < FZP_SKILLS_COMPETITIONS_N_NOMINATIONS; i++)
     gtk_string_list_append (kinds, fzp_skills_competitions_nomination_to_label (i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  gtk_editable_set_text (GTK_EDITABLE (self->year_row), year);
+  gtk_editable_set_text (GTK_EDITABLE (self->year_entry), year);
   self->nominations = g_ptr_array_new ();
 }
 

@@ -17,15 +17,15 @@ struct _FzpSkillsCompetitionsEventDialog
   GPtrArray                  *presets;
   GtkWidget                  *invalid;
 
-  AdwEntryRow                *name_row;
-  AdwEntryRow                *judges_row;
-  AdwEntryRow                *max_row;
+  GtkEntry                   *name_entry;
+  GtkEntry                   *judges_entry;
+  GtkEntry                   *max_entry;
   AdwComboRow                *preset_row;
   AdwComboRow                *rule_row;
   AdwComboRow                *tie_row;
   AdwComboRow                *basis_row;
   AdwComboRow                *rounding_row;
-  AdwEntryRow                *awards_row;
+  GtkEntry                   *awards_entry;
   GtkLabel                   *error_label;
 };
 
@@ -43,11 +43,11 @@ show_problem (FzpSkillsCompetitionsEventDialog *self,
               const char                       *message)
 {
   struct { const char *field; GtkWidget *row; } fields[] = {
-    { _("Event"), GTK_WIDGET (self->name_row) },
-    { _("Judges"), GTK_WIDGET (self->judges_row) },
-    { _("Judge"), GTK_WIDGET (self->judges_row) },
-    { _("Highest score"), GTK_WIDGET (self->max_row) },
-    { _("Award scheme"), GTK_WIDGET (self->awards_row) },
+    { _("Event"), GTK_WIDGET (self->name_entry) },
+    { _("Judges"), GTK_WIDGET (self->judges_entry) },
+    { _("Judge"), GTK_WIDGET (self->judges_entry) },
+    { _("Highest score"), GTK_WIDGET (self->max_entry) },
+    { _("Award scheme"), GTK_WIDGET (self->awards_entry) },
     { _("Rule"), GTK_WIDGET (self->rule_row) },
   };
 
@@ -69,7 +69,7 @@ show_problem (FzpSkillsCompetitionsEventDialog *self,
         self->invalid = fields[i].row;
     }
   if (self->invalid == NULL)
-    self->invalid = GTK_WIDGET (self->name_row);
+    self->invalid = GTK_WIDGET (self->name_entry);
   gtk_widget_add_css_class (self->invalid, "error");
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->invalid), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->invalid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
@@ -115,7 +115,7 @@ fill (FzpSkillsCompetitionsEventDialog *self,
   adw_combo_row_set_selected (self->tie_row, tie_break);
   adw_combo_row_set_selected (self->basis_row, basis);
   adw_combo_row_set_selected (self->rounding_row, rounding);
-  gtk_editable_set_text (GTK_EDITABLE (self->awards_row), text);
+  gtk_editable_set_text (GTK_EDITABLE (self->awards_entry), text);
 }
 
 static void
@@ -171,7 +171,7 @@ save (FzpSkillsCompetitionsEventDialog  *self,
       GError                           **error)
 {
   FzDatabase *db = fz_context_get_database (self->context);
-  g_auto(GStrv) judges = split_judges (gtk_editable_get_text (GTK_EDITABLE (self->judges_row)));
+  g_auto(GStrv) judges = split_judges (gtk_editable_get_text (GTK_EDITABLE (self->judges_entry)));
   g_auto(GStrv) awards = NULL;
   g_autofree double *amounts = NULL;
   FzpSkillsCompetitionsScheme scheme;
@@ -180,17 +180,17 @@ save (FzpSkillsCompetitionsEventDialog  *self,
   gint64 max = 0;
   gboolean ok;
 
-  if (!fzp_skills_competitions_parse_score (gtk_editable_get_text (GTK_EDITABLE (self->max_row)),
+  if (!fzp_skills_competitions_parse_score (gtk_editable_get_text (GTK_EDITABLE (self->max_entry)),
                                             FZP_SKILLS_COMPETITIONS_MAX_SCORE_LIMIT, &max, error) || max == 0)
     {
       g_clear_error (error);
       g_set_error (error, FZP_SKILLS_COMPETITIONS_ERROR, FZP_SKILLS_COMPETITIONS_ERROR_INVALID,
-                   _("Highest score: “%s” is not a score above 0"), gtk_editable_get_text (GTK_EDITABLE (self->max_row)));
+                   _("Highest score: “%s” is not a score above 0"), gtk_editable_get_text (GTK_EDITABLE (self->max_entry)));
       return FALSE;
     }
   scheme.basis = adw_combo_row_get_selected (self->basis_row);
   scheme.rounding = adw_combo_row_get_selected (self->rounding_row);
-  scheme.n_tiers = fzp_skills_competitions_parse_tiers (gtk_editable_get_text (GTK_EDITABLE (self->awards_row)),
+  scheme.n_tiers = fzp_skills_competitions_parse_tiers (gtk_editable_get_text (GTK_EDITABLE (self->awards_entry)),
                                                         &awards, &amounts, error);
   if (scheme.n_tiers == 0)
     return FALSE;
@@ -203,7 +203,7 @@ save (FzpSkillsCompetitionsEventDialog  *self,
     {
       /* The form holds the preset's values, changed or not. */
       *id = fzp_skills_competitions_add_event_full (self->context, self->competition_id,
-                                                    gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                                    gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
                                                     (const char * const *) judges, max, rule, tie_break, &scheme, error);
       return *id != 0;
     }
@@ -270,15 +270,15 @@ fzp_skills_competitions_event_dialog_class_init (FzpSkillsCompetitionsEventDialo
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/fuzhu/Fuzhu/plugins/skills-competitions/fzp-skills-competitions-event-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, name_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, judges_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, max_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, judges_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, max_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, preset_row);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, rule_row);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, tie_row);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, basis_row);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, rounding_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, awards_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, awards_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpSkillsCompetitionsEventDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
@@ -331,17 +331,17 @@ fzp_skills_competitions_event_dialog_new (GtkWindow *parent,
       g_autofree char *max = fzp_skills_competitions_format_score (self->event->max_score);
 
       gtk_window_set_title (GTK_WINDOW (self), _("Event Settings"));
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->event->name);
-      gtk_editable_set_editable (GTK_EDITABLE (self->name_row), FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (self->judges_row), judges);
-      gtk_editable_set_text (GTK_EDITABLE (self->max_row), max);
+      gtk_editable_set_text (GTK_EDITABLE (self->name_entry), self->event->name);
+      gtk_editable_set_editable (GTK_EDITABLE (self->name_entry), FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->judges_entry), judges);
+      gtk_editable_set_text (GTK_EDITABLE (self->max_entry), max);
       gtk_widget_set_visible (GTK_WIDGET (self->preset_row), FALSE);
       fill (self, self->event->rule, self->event->tie_break, self->event->basis, self->event->rounding,
             self->event->n_tiers, self->event->awards, self->event->amounts);
       return GTK_WIDGET (self);
     }
 
-  gtk_editable_set_text (GTK_EDITABLE (self->max_row), "100");
+  gtk_editable_set_text (GTK_EDITABLE (self->max_entry), "100");
   self->presets = fzp_skills_competitions_list_presets (context, NULL);
   if (self->presets == NULL)
     self->presets = g_ptr_array_new ();
