@@ -304,7 +304,8 @@ fz_figures_compute (FzPluginManager  *manager,
           figure->print_measure_title = fz_print_gettext (domain, minfo->title);
           figure->target_key = g_strdup (info->target);
           figure->kind = (info->flags & FZ_INDICATOR_LEVEL) ? FZ_TARGET_LEVEL
-                       : (info->flags & FZ_INDICATOR_OWN) ? FZ_TARGET_PERCENT : FZ_TARGET_COUNT;
+                       : ((info->flags & FZ_INDICATOR_OWN) && !(info->flags & FZ_INDICATOR_COUNT))
+                         ? FZ_TARGET_PERCENT : FZ_TARGET_COUNT;
           figure->level = (info->flags & FZ_INDICATOR_LEVEL) != 0;
           g_ptr_array_add (mine, figure);
         }

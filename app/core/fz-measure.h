@@ -26,6 +26,8 @@ typedef enum {
   FZ_INDICATOR_LEVEL = 1 << 1, /* a level at the end of the year (persons working, an average), not a
                                 * count of the year: not added up over the years, shown with its
                                 * unit; with OWN the measure gives the city's level (an average) */
+  FZ_INDICATOR_COUNT = 1 << 2, /* with OWN: a count all the same (added up over the years,
+                                * shown as a number), e.g. of things the city itself held */
 } FzIndicatorFlags;
 
 /* A number the dashboard shows. Strings are msgids, translated in the

@@ -15,6 +15,8 @@ typedef struct {
   FzContext  *context;
 } Fixture;
 
+/* The template's own folder: the measures built beside it in plugins/ are
+ * tested on their own, and these counts stay the template's. */
 static const char *
 plugin_dir (void)
 {
