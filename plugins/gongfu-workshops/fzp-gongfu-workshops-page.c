@@ -125,7 +125,8 @@ add_stat (GtkFlowBox *box,
   gtk_box_append (GTK_BOX (stat), top);
   gtk_box_append (GTK_BOX (stat), number);
   gtk_flow_box_insert (box, stat, -1);
-  /* Figures to read, not to stop at with Tab. */
+  /* Figures to read, not to stop at with Tab; the box does not take the
+   * focus either (can-focus is off in the .ui). */
   gtk_widget_set_focusable (gtk_widget_get_parent (stat), FALSE);
 }
 
