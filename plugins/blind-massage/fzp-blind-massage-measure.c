@@ -24,16 +24,14 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (FzpBlindMassageMeasure, fzp_blind_massage_measure
 /* Per county, per year. None counts toward the plan's targets: a hospital
  * post or a filing is employment the registry counts already, once.
  * Practitioners, designated clinics and posts are levels at the end of the
- * year, not counts of it: where libfuzhu can tell a level from a count
- * (FZ_INDICATOR_LEVEL on the main line), they are to be marked so, lest a
- * report add them up over the years. */
+ * year, not counts of it (FZ_INDICATOR_LEVEL): never added up over years. */
 static const FzIndicatorInfo indicators[] = {
-  { "medical-practitioners", N_("Blind medical massage practitioners"), N_("persons"), NULL, FZ_INDICATOR_SUM },
-  { "health-practitioners", N_("Blind health massage practitioners"), N_("persons"), NULL, FZ_INDICATOR_SUM },
+  { "medical-practitioners", N_("Blind medical massage practitioners"), N_("persons"), NULL, FZ_INDICATOR_LEVEL },
+  { "health-practitioners", N_("Blind health massage practitioners"), N_("persons"), NULL, FZ_INDICATOR_LEVEL },
   { "reviews-done", N_("Certificate reviews done"), N_("reviews"), NULL, FZ_INDICATOR_SUM },
   { "reviews-overdue", N_("Certificate reviews overdue"), N_("reviews"), NULL, FZ_INDICATOR_SUM },
-  { "designated-clinics", N_("Clinics designated for medical insurance"), N_("clinics"), NULL, FZ_INDICATOR_SUM },
-  { "hospital-posts", N_("Blind massage posts in hospitals"), N_("posts"), NULL, FZ_INDICATOR_SUM },
+  { "designated-clinics", N_("Clinics designated for medical insurance"), N_("clinics"), NULL, FZ_INDICATOR_LEVEL },
+  { "hospital-posts", N_("Blind massage posts in hospitals"), N_("posts"), NULL, FZ_INDICATOR_LEVEL },
 };
 
 static FzMeasureInfo info = {
