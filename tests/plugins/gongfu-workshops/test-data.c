@@ -737,7 +737,10 @@ test_import_all_or_nothing (GwFixture     *f,
   g_assert_nonnull (strstr (error->message, "nothing was imported"));
   g_assert_nonnull (result);
   for (guint i = 0; i < result->problems->len; i++)
-    g_test_message ("%s", fzp_gongfu_workshops_import_result_format_problem (result, i));
+    {
+      g_autofree char *line = fzp_gongfu_workshops_import_result_format_problem (result, i);
+      g_test_message ("%s", line);
+    }
   g_assert_cmpuint (result->problems->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
