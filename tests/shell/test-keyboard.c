@@ -474,6 +474,7 @@ test_form_error_is_announced (Fixture       *f,
   GtkWindow *window = GTK_WINDOW (f->window);
   GtkWidget *focus = NULL;
   GtkWidget *entry;
+  g_autofree char *name = NULL;
 
   g_assert_true (fz_window_show_page (f->window, "template"));
   g_assert_true (iterate_until (transitions_done, window));
@@ -494,7 +495,8 @@ test_form_error_is_announced (Fixture       *f,
    * screen reader reads its name, then its description, the problem. */
   entry = reported_focus (focus_of (window));
   g_assert_true (GTK_IS_ENTRY (entry));
-  g_assert_cmpstr (accessible_name (entry), ==, "Note");
+  name = accessible_name (entry);
+  g_assert_cmpstr (name, ==, "Note");
   gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Note: write something first");
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
 
