@@ -1174,6 +1174,60 @@ test_import_refused_in_batch (Fixture       *f,
   }
 }
 
+/* Deep pages start from a remembered key instead of an OFFSET: they must
+ * be the very rows an OFFSET gives, for every kind of listing, and follow a
+ * change at once. */
+static void
+assert_pages_match (Fixture              *f,
+                    const FzPersonFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = fz_registry_list_persons (f->registry, filter, 0, G_MAXINT, &error);
+  const guint offsets[] = { 0, 511, 512, 513, 1023, 1024, 1500, 2047, 2600, 1100, 3999, 5000 };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      g_autoptr(GPtrArray) page = fz_registry_list_persons (f->registry, filter, offsets[i], 50, &error);
+      guint expected = offsets[i] < all->len ? MIN (50, all->len - offsets[i]) : 0;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, expected);
+      for (guint k = 0; k < page->len; k++)
+        g_assert_cmpint (fz_person_get_id (page->pdata[k]), ==, fz_person_get_id (all->pdata[offsets[i] + k]));
+    }
+}
+
+static void
+test_deep_pages (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FzPersonFilter everyone = { NULL };
+  FzPersonFilter county = { .county_code = "330881" };
+  FzPersonFilter number = { .text = "3308" };
+  FzPersonFilter certificate = { .text = "33" };
+  FzPersonFilter surname = { .text = "王" };
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_true (fz_demo_add_persons (f->registry, 3, 4000, NULL, &error));
+  g_assert_no_error (error);
+  assert_pages_match (f, &everyone);
+  assert_pages_match (f, &county);
+  assert_pages_match (f, &number);
+  assert_pages_match (f, &certificate);
+  assert_pages_match (f, &surname);
+
+  /* A change moves the rows under a remembered key. */
+  before = fz_registry_list_persons (f->registry, NULL, 2000, 2, &error);
+  g_assert_true (fz_registry_delete_person (f->registry, 100, &error));
+  g_assert_no_error (error);
+  after = fz_registry_list_persons (f->registry, NULL, 2000, 1, &error);
+  g_assert_cmpint (fz_person_get_id (after->pdata[0]), ==, fz_person_get_id (before->pdata[1]));
+  assert_pages_match (f, &everyone);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1188,6 +1242,7 @@ main (int argc, char *argv[])
   ADD ("search-names", test_search_names);
   ADD ("search-numbers", test_search_numbers);
   ADD ("filters-paging", test_filters_paging);
+  ADD ("deep-pages", test_deep_pages);
   ADD ("import-utf8", test_import_utf8);
   ADD ("import-utf8-bom", test_import_utf8_bom);
   ADD ("import-gb18030", test_import_gb18030);
