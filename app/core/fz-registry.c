@@ -1269,6 +1269,7 @@ typedef struct {
   GArray  *params;  /* Param, in the order of the ? in where */
   char    *gram;    /* a name gram to look up, or NULL */
   const char *order; /* the ORDER BY that the query's index gives for free */
+  const char *range_column; /* the NOT NULL column whose range the text gives */
 } Query;
 
 static void
@@ -1285,6 +1286,7 @@ query_init (Query *q)
   g_array_set_clear_func (q->params, param_clear);
   q->gram = NULL;
   q->order = "p.id";
+  q->range_column = NULL;
 }
 
 static void
@@ -1385,6 +1387,7 @@ query_add_person_text (Query      *q,
           query_add_text (q, "p.id_number >= ?", number);
           query_add_text (q, "p.id_number < ?", upper);
           q->order = "p.id_number";
+          q->range_column = "id_number";
         }
       else
         {
@@ -1453,7 +1456,42 @@ fz_registry_count_persons (FzRegistry            *self,
   query_init (&q);
   query_add_person_filter (&q, filter);
 
-  if (q.gram && q.where->len == 0)
+  /* The first digits typed (3, 33, 330...) match everyone: counting the
+   * whole table is quick (SQLite counts the cells of each page), counting
+   * the same rows as a range of an index reads them one by one. */
+  if (q.gram == NULL && q.range_column != NULL && q.params->len == 2)
+    {
+      /* Apart, min() and max() are each one step down the index. */
+      g_autofree char *whole = g_strdup_printf ("SELECT (SELECT min(%s) FROM fz_person) >= ?1 AND "
+                                                "(SELECT max(%s) FROM fz_person) < ?2",
+                                                q.range_column, q.range_column);
+      gint64 everyone = 0;
+
+      stmt = fz_database_prepare (self->db, whole, error);
+      if (stmt == NULL)
+        {
+          query_clear (&q);
+          return FALSE;
+        }
+      query_bind (&q, stmt, 1);
+      ok = fz_statement_step (stmt, error);
+      everyone = ok ? fz_statement_get_int64 (stmt, 0) : 0;
+      g_clear_pointer (&stmt, fz_statement_unref);
+      if (!ok && error && *error)
+        {
+          query_clear (&q);
+          return FALSE;
+        }
+      if (everyone)
+        {
+          g_string_truncate (q.where, 0);
+          g_array_set_size (q.params, 0);
+        }
+    }
+
+  if (q.gram == NULL && q.where->len == 0)
+    sql = g_strdup ("SELECT count(*) FROM fz_person");
+  else if (q.gram && q.where->len == 0)
     sql = g_strdup ("SELECT count(*) FROM fz_person_gram WHERE gram = ?");
   else if (q.gram)
     sql = g_strconcat ("SELECT count(*) FROM fz_person_gram g CROSS JOIN fz_person p "

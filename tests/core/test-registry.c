@@ -1213,6 +1213,13 @@ test_deep_pages (Fixture       *f,
 
   g_assert_true (fz_demo_add_persons (f->registry, 3, 4000, NULL, &error));
   g_assert_no_error (error);
+  /* The first digits match everyone, counted as the whole table. */
+  g_assert_cmpuint (count_text (f, "3"), ==, 4000);
+  g_assert_cmpuint (count_text (f, "330"), ==, 4000);
+  g_assert_cmpuint (count_text (f, "4"), ==, 0);
+  g_assert_cmpuint (count_text (f, "330881"), <, 4000);
+  /* In the demo city, an identity number carries the county of the person. */
+  g_assert_cmpuint (count_text (f, "330881"), ==, count (f, &county));
   assert_pages_match (f, &everyone);
   assert_pages_match (f, &county);
   assert_pages_match (f, &number);
