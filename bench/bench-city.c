@@ -34,6 +34,7 @@
 #define FIGURE_RUNS 5
 #define VISIBLE_ROWS 30     /* what the registry's list shows at once, and a little more */
 #define SCROLL_FRAMES 1000  /* from the top of the list to its end */
+#define WHEEL_FRAMES 300    /* then from its middle, three rows a frame, as a mouse wheel turns */
 #define FRAME_BUDGET_MS (1000.0 / 60)
 #define DOCUMENT_ROWS 1000
 
@@ -747,6 +748,13 @@ bench_window (const char *city_db,
                             pair_double (city, "over"), pair_double (city, "frames"), pair_double (city, "p50"),
                             pair_double (city, "p95"), pair_double (city, "max")),
            NULL, g_strdup ("none dropped"));
+  add_row (g_strdup_printf ("Scrolling it from the middle three rows a frame, as a mouse wheel does, for %u frames, %s",
+                            WHEEL_FRAMES, name),
+           g_strdup_printf ("%.0f of %.0f dropped (frame p50 %.1f ms, p95 %.1f ms, max %.0f ms)",
+                            pair_double (city, "wheel-over"), pair_double (city, "wheel-frames"),
+                            pair_double (city, "wheel-p50"), pair_double (city, "wheel-p95"),
+                            pair_double (city, "wheel-max")),
+           NULL, g_strdup ("none dropped"));
 }
 
 typedef struct {
@@ -754,9 +762,12 @@ typedef struct {
   GtkAdjustment *adjustment;
   gboolean       scroll;
   guint          ticks;
-  guint          step;       /* of SCROLL_FRAMES; 0 before scrolling */
+  guint          step;       /* of SCROLL_FRAMES + WHEEL_FRAMES; 0 before scrolling */
+  guint          n_rows;
+  double         wheel_start;
   double         paint_start;
-  GArray        *frames;     /* double, ms */
+  GArray        *frames;     /* double, ms: end to end */
+  GArray        *wheel;      /* double, ms: with the wheel */
 } Harness;
 
 static GtkWidget *
@@ -788,24 +799,32 @@ after_paint_cb (GdkFrameClock *clock,
   double t = now_ms () - h->paint_start;
 
   if (h->step > 0 && h->paint_start > 0)
-    g_array_append_val (h->frames, t);
+    g_array_append_val (h->step <= SCROLL_FRAMES + 1 ? h->frames : h->wheel, t);
+}
+
+static void
+print_frames (const char *prefix,
+              GArray     *frames)
+{
+  guint over = 0;
+
+  for (guint i = 0; i < frames->len; i++)
+    if (g_array_index (frames, double, i) > FRAME_BUDGET_MS)
+      over++;
+  g_print ("%sframes %u\n%sover %u\n", prefix, frames->len, prefix, over);
+  g_print ("%sp50 %.2f\n", prefix, percentile (frames, 50));
+  g_print ("%sp95 %.2f\n", prefix, percentile (frames, 95));
+  g_print ("%smax %.2f\n", prefix, frames->len ? g_array_index (frames, double, frames->len - 1) : 0);
 }
 
 static void
 finish (Harness *h)
 {
-  guint over = 0;
-
-  for (guint i = 0; i < h->frames->len; i++)
-    if (g_array_index (h->frames, double, i) > FRAME_BUDGET_MS)
-      over++;
   g_print ("rss-end %" G_GUINT64_FORMAT "\n", status_kb ("VmRSS"));
   g_print ("anon-end %" G_GUINT64_FORMAT "\n", status_kb ("RssAnon"));
   g_print ("hwm-end %" G_GUINT64_FORMAT "\n", status_kb ("VmHWM"));
-  g_print ("frames %u\nover %u\n", h->frames->len, over);
-  g_print ("p50 %.2f\n", percentile (h->frames, 50));
-  g_print ("p95 %.2f\n", percentile (h->frames, 95));
-  g_print ("max %.2f\n", h->frames->len ? g_array_index (h->frames, double, h->frames->len - 1) : 0);
+  print_frames ("", h->frames);
+  print_frames ("wheel-", h->wheel);
   g_application_quit (g_application_get_default ());
 }
 
@@ -833,7 +852,8 @@ tick_cb (GtkWidget     *widget,
             g_error ("The registry page did not show");
           return G_SOURCE_CONTINUE;
         }
-      g_print ("rows %u\n", g_list_model_get_n_items (fz_registry_page_get_model (FZ_REGISTRY_PAGE (page))));
+      h->n_rows = g_list_model_get_n_items (fz_registry_page_get_model (FZ_REGISTRY_PAGE (page)));
+      g_print ("rows %u\n", h->n_rows);
       g_print ("rss-open %" G_GUINT64_FORMAT "\n", status_kb ("VmRSS"));
       g_print ("hwm-open %" G_GUINT64_FORMAT "\n", status_kb ("VmHWM"));
       g_print ("anon-open %" G_GUINT64_FORMAT "\n", status_kb ("RssAnon"));
@@ -849,16 +869,25 @@ tick_cb (GtkWidget     *widget,
       g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), h);
     }
 
-  if (h->step > SCROLL_FRAMES)
+  if (h->step > SCROLL_FRAMES + WHEEL_FRAMES)
     {
       g_signal_handlers_disconnect_by_data (clock, h);
       finish (h);
       return G_SOURCE_REMOVE;
     }
   /* The list's height is an estimate that changes as rows are measured. */
-  gtk_adjustment_set_value (h->adjustment,
-                            (gtk_adjustment_get_upper (h->adjustment) - gtk_adjustment_get_page_size (h->adjustment))
-                            * h->step / SCROLL_FRAMES);
+  if (h->step <= SCROLL_FRAMES)
+    gtk_adjustment_set_value (h->adjustment,
+                              (gtk_adjustment_get_upper (h->adjustment) - gtk_adjustment_get_page_size (h->adjustment))
+                              * h->step / SCROLL_FRAMES);
+  else
+    {
+      double row = gtk_adjustment_get_upper (h->adjustment) / MAX (h->n_rows, 1);
+
+      if (h->wheel_start == 0)
+        h->wheel_start = gtk_adjustment_get_upper (h->adjustment) / 2;
+      gtk_adjustment_set_value (h->adjustment, h->wheel_start + 3 * row * (h->step - SCROLL_FRAMES));
+    }
   h->step++;
   return G_SOURCE_CONTINUE;
 }
@@ -880,7 +909,8 @@ window_main (const char *db_path,
              gboolean    scroll)
 {
   g_autoptr(FzApplication) app = fz_application_new (db_path);
-  Harness h = { .scroll = scroll, .frames = g_array_new (FALSE, FALSE, sizeof (double)) };
+  Harness h = { .scroll = scroll, .frames = g_array_new (FALSE, FALSE, sizeof (double)),
+                .wheel = g_array_new (FALSE, FALSE, sizeof (double)) };
   int status;
 
   /* As main.c does, less the command line. */
@@ -889,6 +919,7 @@ window_main (const char *db_path,
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), &h);
   status = g_application_run (G_APPLICATION (app), 0, NULL);
   g_array_unref (h.frames);
+  g_array_unref (h.wheel);
   return status;
 }
 
