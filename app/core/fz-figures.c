@@ -71,7 +71,7 @@ count_registry_figures (FzDatabase         *db,
                         FzIndicatorValues **employment_rate,
                         GError            **error)
 {
-  guint n_years = (guint) (to_year - from_year + 1);
+  guint n_years = (guint) MAX (to_year - from_year + 1, 0);
   g_autofree YearBounds *years = g_new0 (YearBounds, n_years);
   g_autoptr(GHashTable) counties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) county_counts_free);
@@ -79,9 +79,8 @@ count_registry_figures (FzDatabase         *db,
   g_autoptr(GError) local_error = NULL;
   GHashTableIter iter;
   gpointer key, value;
-  gint64 city_all[64] = { 0 }, city_employed[64] = { 0 };
-
-  g_return_val_if_fail (n_years <= G_N_ELEMENTS (city_all), FALSE);
+  g_autofree gint64 *city_all = g_new0 (gint64, n_years);
+  g_autofree gint64 *city_employed = g_new0 (gint64, n_years);
 
   for (guint y = 0; y < n_years; y++)
     {
@@ -313,7 +312,7 @@ fz_figures_compute (FzPluginManager  *manager,
 
   /* The targets libfuzhu counts itself, from the registry. */
   {
-    guint n_years = (guint) (to_year - from_year + 1);
+    guint n_years = (guint) MAX (to_year - from_year + 1, 0);
     g_autoptr(GPtrArray) new_employment = g_ptr_array_new_with_free_func ((GDestroyNotify) fz_indicator_values_free);
     g_autoptr(GPtrArray) employment_rate = g_ptr_array_new_with_free_func ((GDestroyNotify) fz_indicator_values_free);
     const char *keys[] = { FZ_TARGET_NEW_EMPLOYMENT, FZ_TARGET_EMPLOYMENT_RATE };
@@ -323,12 +322,6 @@ fz_figures_compute (FzPluginManager  *manager,
       {
         g_ptr_array_add (new_employment, fz_indicator_values_new ());
         g_ptr_array_add (employment_rate, fz_indicator_values_new ());
-      }
-    if (n_years > 64)
-      {
-        g_set_error (error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_FAILED, "Too many years: %d to %d", from_year, to_year);
-        g_hash_table_unref (targets_by_key);
-        return NULL;
       }
     if (!count_registry_figures (figures->db, from_year, to_year, (FzIndicatorValues **) new_employment->pdata,
                                  (FzIndicatorValues **) employment_rate->pdata, error))
