@@ -481,9 +481,12 @@ fz_database_open (const char  *path,
 
   /* A city's registry is some 100 MB: searching it as one types wants it
    * in memory rather than read a page at a time (SQLite's default cache
-   * is 2 MB). */
+   * is 2 MB). Temporary data stays in memory too: a statement's own journal
+   * (of an INSERT of many rows, say) would otherwise spill to a file past
+   * 64 KB, and a bulk import wrote it all to disk. */
   if (!set_wal (self, error) ||
-      !fz_database_exec (self, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456", error))
+      !fz_database_exec (self, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; "
+                         "PRAGMA temp_store = MEMORY", error))
     {
       g_prefix_error (error, _("Could not open the database %s: "), path);
       return NULL;

@@ -260,8 +260,9 @@ add_persons_txn (FzDatabase  *db,
   Demo d;
   gboolean ok = TRUE;
 
+  if (!_fz_registry_begin_bulk (data->registry, error))
+    return FALSE;
   demo_init (&d, data->seed);
-  _fz_registry_defer_grams (data->registry);
   for (guint i = 0; i < data->n && ok; i++)
     {
       FzPersonValues v, existing = { 0 };
@@ -283,14 +284,14 @@ add_persons_txn (FzDatabase  *db,
           g_propagate_error (error, g_steal_pointer (&local_error));
           ok = FALSE;
         }
-      else if (!_fz_registry_write_values (data->registry, &id, &v, NULL, error))
+      else if (!_fz_registry_write_values (data->registry, &id, &v, NULL, 0, error))
         ok = FALSE;
       else
         data->added++;
       _fz_person_values_clear (&v);
     }
   demo_clear (&d);
-  return _fz_registry_flush_grams (data->registry, ok, ok ? error : NULL) && ok;
+  return _fz_registry_end_bulk (data->registry, ok, ok ? error : NULL) && ok;
 }
 
 gboolean

@@ -456,10 +456,19 @@ import_row (Import   *im,
         im->report->unchanged++;
       else
         {
-          if (!_fz_registry_write_values (self, &id, &v, exists ? existing.name : NULL, &local))
+          if (!_fz_registry_write_values (self, &id, &v, exists ? existing.name : NULL, line, &local))
             {
-              /* A constraint the checks did not foresee: still this row's problem. */
-              g_ptr_array_add (problems, g_steal_pointer (&local));
+              guint at = _fz_registry_get_failed_tag (self);
+
+              /* A constraint the checks did not foresee: still a row's
+               * problem, this one's or, written with it, an earlier one's. */
+              if (at != 0 && at != line)
+                {
+                  report_add (im->report, at, local->message);
+                  g_clear_error (&local);
+                }
+              else
+                g_ptr_array_add (problems, g_steal_pointer (&local));
             }
           else if (exists)
             im->report->updated++;
@@ -537,21 +546,33 @@ fz_registry_import_file (FzRegistry       *self,
       /* One transaction for the whole file: all or nothing, and fast. */
       if (!fz_database_begin (db, &local_error))
         goto failed;
-      _fz_registry_defer_grams (self);
+      if (!_fz_registry_begin_bulk (self, &local_error))
+        {
+          fz_database_rollback (db);
+          goto failed;
+        }
       for (guint r = 1; r < n; r++)
         if (!import_row (&im, r, &local_error))
           {
-            _fz_registry_flush_grams (self, FALSE, NULL);
+            _fz_registry_end_bulk (self, FALSE, NULL);
             fz_database_rollback (db);
             goto failed;
           }
       if (rep->problems->len > 0)
         {
-          _fz_registry_flush_grams (self, FALSE, NULL);
+          _fz_registry_end_bulk (self, FALSE, NULL);
           fz_database_rollback (db);
         }
-      else if (!_fz_registry_flush_grams (self, TRUE, &local_error) ||
-               !fz_database_commit (db, &local_error))
+      else if (!_fz_registry_end_bulk (self, TRUE, &local_error))
+        {
+          fz_database_rollback (db);
+          /* A row the checks let through and the database refused. */
+          if (_fz_registry_get_failed_tag (self) == 0)
+            goto failed;
+          report_add (rep, _fz_registry_get_failed_tag (self), local_error->message);
+          g_clear_error (&local_error);
+        }
+      else if (!fz_database_commit (db, &local_error))
         {
           fz_database_rollback (db);
           goto failed;

@@ -50,19 +50,28 @@ gboolean     _fz_registry_lookup_values       (FzRegistry      *self,
                                                FzPersonValues  *values,
                                                GError         **error);
 /* Writes checked values, in the caller's transaction: a new person when
- * @id is 0 (then set), else person @id, whose name was @old_name. */
+ * @id is 0 (then set), else person @id, whose name was @old_name. In bulk,
+ * a new person may be written later, with others: @tag (a line of a
+ * sheet) tells which row _fz_registry_get_failed_tag() means when one of
+ * them is refused. */
 gboolean     _fz_registry_write_values        (FzRegistry      *self,
                                                gint64          *id,
                                                const FzPersonValues *values,
                                                const char      *old_name,
+                                               guint            tag,
                                                GError         **error);
-/* From now on, new names' grams are kept and written, sorted, by
- * _fz_registry_flush_grams() (with @write FALSE: dropped), which must
- * come before the transaction ends. */
-void         _fz_registry_defer_grams         (FzRegistry      *self);
-gboolean     _fz_registry_flush_grams         (FzRegistry      *self,
+/* Bulk writing, for an import or the demo, in the caller's transaction
+ * (begun already): new persons are numbered here and written many to a
+ * statement, and names' grams are kept and written sorted at the end.
+ * _fz_registry_end_bulk() writes what is waiting (with @write FALSE: drops
+ * it) and must come before the transaction ends. */
+gboolean     _fz_registry_begin_bulk          (FzRegistry      *self,
+                                               GError         **error);
+gboolean     _fz_registry_end_bulk            (FzRegistry      *self,
                                                gboolean         write,
                                                GError         **error);
+/* The tag of the row a bulk write refused, 0 when none was. */
+guint        _fz_registry_get_failed_tag      (FzRegistry      *self);
 gboolean     _fz_person_values_equal          (const FzPersonValues *a,
                                                const FzPersonValues *b);
 

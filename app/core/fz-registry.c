@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "fz-database-private.h"
 #include "fz-organization-private.h"
 #include "fz-person-private.h"
 #include "fz-registry-private.h"
@@ -79,13 +80,20 @@ const FzMigration _fz_registry_migrations[FZ_REGISTRY_N_MIGRATIONS] = {
 #define ORGANIZATION_COLUMNS \
   "o.id, o.name, o.credit_code, o.type, o.county_code, c.name, o.headcount, o.established_posts"
 
-#define MAX_GRAM_BATCH 16
+#define MAX_GRAM_BATCH 64
+/* New persons written by one statement in bulk: SQLite's work for a
+ * statement (its journal, the sequence of ids, the table the CHECK on the
+ * employment status builds for its IN list) is then shared by the rows,
+ * and a row costs half the instructions. */
+#define ROW_BATCH 32
+#define ROW_PARAMS 14
 
 /* Statements run for every row of an import, held for the registry's life
  * so that a row costs no cache lookup. */
 typedef enum {
   STMT_LOOKUP,
   STMT_INSERT,
+  STMT_INSERT_ID,
   STMT_UPDATE,
   STMT_GRAM_INSERT,
   STMT_GRAM_DELETE,
@@ -100,6 +108,10 @@ static const char *statement_sql[N_STATEMENTS] = {
     "INSERT INTO fz_person (name, sex, id_number, cert_number, category, grade, county_code, "
     "township, phone, employment_status, employment_form, employment_date, birth_date) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+  [STMT_INSERT_ID] =
+    "INSERT INTO fz_person (id, name, sex, id_number, cert_number, category, grade, county_code, "
+    "township, phone, employment_status, employment_form, employment_date, birth_date) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
   [STMT_UPDATE] =
     "UPDATE fz_person SET name = ?2, sex = ?3, id_number = ?4, cert_number = ?5, category = ?6, "
     "grade = ?7, county_code = ?8, township = ?9, phone = ?10, employment_status = ?11, "
@@ -123,15 +135,31 @@ struct _FzRegistry
   FzStatement *statements[N_STATEMENTS];
   /* INSERT of n grams in one statement, n < MAX_GRAM_BATCH */
   FzStatement *gram_inserts[MAX_GRAM_BATCH];
-  /* While an import runs: grams to insert at its end, in key order */
+  /* In bulk (an import, the demo): grams to insert at its end, in key
+   * order, and new persons waiting for a full batch */
   GArray       *pending_grams;  /* PendingGram */
   GStringChunk *pending_text;
+  GArray       *pending_rows;   /* PendingRow */
+  gint64        next_id;
+  guint         failed_tag;
+  FzStatement  *row_batch;
+  /* The sort key of every ANCHOR_STRIDE-th row of the last listing asked
+   * for deep, so that a page far down starts from a key, not an OFFSET */
+  char         *anchor_query;
+  guint64       anchor_version;
+  GArray       *anchors;        /* Param */
 };
 
 typedef struct {
   const char *gram;  /* in pending_text */
   gint64      person_id;
 } PendingGram;
+
+typedef struct {
+  gint64          id;
+  guint           tag;
+  FzPersonValues  values;
+} PendingRow;
 
 G_DEFINE_FINAL_TYPE (FzRegistry, fz_registry, G_TYPE_OBJECT)
 
@@ -177,6 +205,10 @@ fz_registry_finalize (GObject *object)
     g_clear_pointer (&self->gram_inserts[i], fz_statement_unref);
   g_clear_pointer (&self->pending_grams, g_array_unref);
   g_clear_pointer (&self->pending_text, g_string_chunk_free);
+  g_clear_pointer (&self->pending_rows, g_array_unref);
+  g_clear_pointer (&self->row_batch, fz_statement_unref);
+  g_clear_pointer (&self->anchor_query, g_free);
+  g_clear_pointer (&self->anchors, g_array_unref);
   g_clear_object (&self->db);
   g_clear_pointer (&self->county_codes, g_ptr_array_unref);
   g_clear_pointer (&self->county_names, g_hash_table_unref);
@@ -693,15 +725,6 @@ run_grams (FzRegistry   *self,
   return TRUE;
 }
 
-void
-_fz_registry_defer_grams (FzRegistry *self)
-{
-  g_return_if_fail (self->pending_grams == NULL);
-
-  self->pending_grams = g_array_new (FALSE, FALSE, sizeof (PendingGram));
-  self->pending_text = g_string_chunk_new (4096);
-}
-
 static int
 compare_pending (gconstpointer a,
                  gconstpointer b)
@@ -714,37 +737,174 @@ compare_pending (gconstpointer a,
   return x->person_id < y->person_id ? -1 : x->person_id > y->person_id;
 }
 
-gboolean
-_fz_registry_flush_grams (FzRegistry  *self,
-                          gboolean     write,
-                          GError     **error)
+static gboolean
+flush_grams (FzRegistry  *self,
+             gboolean     write,
+             GError     **error)
 {
   g_autoptr(GArray) pending = g_steal_pointer (&self->pending_grams);
   GStringChunk *text = g_steal_pointer (&self->pending_text);
+  const guint batch = MAX_GRAM_BATCH - 1;
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (pending != NULL, FALSE);
 
   if (write && pending->len > 0)
     {
-      FzStatement *stmt = get_statement (self, STMT_GRAM_INSERT, error);
-
       /* In key order every insert lands at the end of a run of the
        * index: several times faster than in the order of the sheet, where
        * each lands somewhere else. strcmp is SQLite's BINARY order. */
       g_array_sort (pending, compare_pending);
-      ok = stmt != NULL;
-      for (guint i = 0; ok && i < pending->len; i++)
+      for (guint i = 0; ok && i < pending->len; )
         {
-          const PendingGram *pg = &g_array_index (pending, PendingGram, i);
+          guint n = MIN (batch, pending->len - i);
+          FzStatement *stmt = get_gram_insert (self, n, error);
 
-          fz_statement_bind_text (stmt, 1, pg->gram);
-          fz_statement_bind_int64 (stmt, 2, pg->person_id);
-          ok = fz_statement_run (stmt, error);
+          ok = stmt != NULL;
+          for (guint k = 0; ok && k < n; k++)
+            {
+              const PendingGram *pg = &g_array_index (pending, PendingGram, i + k);
+
+              fz_statement_bind_text (stmt, 2 * (int) k + 1, pg->gram);
+              fz_statement_bind_int64 (stmt, 2 * (int) k + 2, pg->person_id);
+            }
+          ok = ok && fz_statement_run (stmt, error);
+          i += n;
         }
     }
   g_string_chunk_free (text);
   return ok;
+}
+
+static void
+pending_row_clear (gpointer data)
+{
+  _fz_person_values_clear (&((PendingRow *) data)->values);
+}
+
+static void
+values_copy (FzPersonValues       *to,
+             const FzPersonValues *from)
+{
+  *to = *from;
+  to->name = g_strdup (from->name);
+  to->id_number = g_strdup (from->id_number);
+  to->cert_number = g_strdup (from->cert_number);
+  to->county_code = g_strdup (from->county_code);
+  to->township = g_strdup (from->township);
+  to->phone = g_strdup (from->phone);
+  to->employment_form = g_strdup (from->employment_form);
+  to->employment_date = g_strdup (from->employment_date);
+}
+
+static FzStatement *
+get_row_batch (FzRegistry  *self,
+               GError     **error)
+{
+  if (self->row_batch == NULL)
+    {
+      /* Only placeholders are repeated here: the values are bound. */
+      g_autoptr(GString) sql = g_string_new (statement_sql[STMT_INSERT_ID]);
+
+      g_string_truncate (sql, strstr (sql->str, "VALUES") - sql->str);
+      g_string_append (sql, "VALUES ");
+      for (guint r = 0; r < ROW_BATCH; r++)
+        g_string_append (sql, r == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                     : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      self->row_batch = fz_database_prepare (self->db, sql->str, error);
+    }
+  else
+    fz_statement_reset (self->row_batch);
+  return self->row_batch;
+}
+
+/* Writes the waiting new persons: whole batches, then the rest one by one.
+ * When a batch is refused its rows go one by one too, to tell which of them
+ * it was (its tag, in failed_tag). */
+static gboolean
+flush_rows (FzRegistry  *self,
+            GError     **error)
+{
+  GArray *rows = self->pending_rows;
+  gboolean ok = TRUE;
+  guint done = 0;
+
+  while (rows->len - done >= ROW_BATCH)
+    {
+      FzStatement *stmt = get_row_batch (self, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint r = 0; r < ROW_BATCH; r++)
+        {
+          PendingRow *row = &g_array_index (rows, PendingRow, done + r);
+
+          fz_statement_bind_int64 (stmt, (int) (r * ROW_PARAMS) + 1, row->id);
+          bind_values (stmt, (int) (r * ROW_PARAMS) + 2, &row->values);
+        }
+      if (!fz_statement_run (stmt, NULL))
+        break;
+      done += ROW_BATCH;
+    }
+
+  for (; ok && done < rows->len; done++)
+    {
+      PendingRow *row = &g_array_index (rows, PendingRow, done);
+      FzStatement *stmt = get_statement (self, STMT_INSERT_ID, error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          fz_statement_bind_int64 (stmt, 1, row->id);
+          bind_values (stmt, 2, &row->values);
+          ok = fz_statement_run (stmt, error);
+        }
+      if (!ok)
+        self->failed_tag = row->tag;
+    }
+  g_array_set_size (rows, 0);
+  return ok;
+}
+
+gboolean
+_fz_registry_begin_bulk (FzRegistry  *self,
+                         GError     **error)
+{
+  g_return_val_if_fail (self->pending_grams == NULL, FALSE);
+  g_return_val_if_fail (fz_database_in_transaction (self->db), FALSE);
+
+  /* Ids are given here, as AUTOINCREMENT would: past any ever given. */
+  if (!fz_database_query_int64 (self->db,
+                                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'fz_person'), 0), "
+                                "coalesce((SELECT max(id) FROM fz_person), 0)) + 1",
+                                NULL, &self->next_id, NULL, error))
+    return FALSE;
+  self->pending_grams = g_array_new (FALSE, FALSE, sizeof (PendingGram));
+  self->pending_text = g_string_chunk_new (4096);
+  self->pending_rows = g_array_new (FALSE, FALSE, sizeof (PendingRow));
+  g_array_set_clear_func (self->pending_rows, pending_row_clear);
+  self->failed_tag = 0;
+  return TRUE;
+}
+
+gboolean
+_fz_registry_end_bulk (FzRegistry  *self,
+                       gboolean     write,
+                       GError     **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self->pending_grams != NULL, FALSE);
+
+  if (write)
+    ok = flush_rows (self, error);
+  rows = g_steal_pointer (&self->pending_rows);
+  return flush_grams (self, write && ok, ok ? error : NULL) && ok;
+}
+
+guint
+_fz_registry_get_failed_tag (FzRegistry *self)
+{
+  return self->failed_tag;
 }
 
 gboolean
@@ -752,9 +912,22 @@ _fz_registry_write_values (FzRegistry            *self,
                            gint64                *id,
                            const FzPersonValues  *v,
                            const char            *old_name,
+                           guint                  tag,
                            GError               **error)
 {
   FzStatement *stmt;
+
+  if (*id == 0 && self->pending_rows != NULL)
+    {
+      PendingRow row = { self->next_id++, tag };
+
+      values_copy (&row.values, v);
+      g_array_append_val (self->pending_rows, row);
+      *id = row.id;
+      if (!run_grams (self, TRUE, *id, v->name, error))
+        return FALSE;
+      return self->pending_rows->len < ROW_BATCH || flush_rows (self, error);
+    }
 
   if (*id == 0)
     {
@@ -922,7 +1095,7 @@ save_person_txn (FzDatabase  *db,
 
   if (duplicate_error (data->self, data->values->id_number, data->id, error))
     return FALSE;
-  return _fz_registry_write_values (data->self, &data->id, data->values, data->old_name, error);
+  return _fz_registry_write_values (data->self, &data->id, data->values, data->old_name, 0, error);
 }
 
 static gboolean
@@ -1096,6 +1269,7 @@ typedef struct {
   GArray  *params;  /* Param, in the order of the ? in where */
   char    *gram;    /* a name gram to look up, or NULL */
   const char *order; /* the ORDER BY that the query's index gives for free */
+  const char *range_column; /* the NOT NULL column whose range the text gives */
 } Query;
 
 static void
@@ -1112,6 +1286,7 @@ query_init (Query *q)
   g_array_set_clear_func (q->params, param_clear);
   q->gram = NULL;
   q->order = "p.id";
+  q->range_column = NULL;
 }
 
 static void
@@ -1212,6 +1387,7 @@ query_add_person_text (Query      *q,
           query_add_text (q, "p.id_number >= ?", number);
           query_add_text (q, "p.id_number < ?", upper);
           q->order = "p.id_number";
+          q->range_column = "id_number";
         }
       else
         {
@@ -1280,7 +1456,42 @@ fz_registry_count_persons (FzRegistry            *self,
   query_init (&q);
   query_add_person_filter (&q, filter);
 
-  if (q.gram && q.where->len == 0)
+  /* The first digits typed (3, 33, 330...) match everyone: counting the
+   * whole table is quick (SQLite counts the cells of each page), counting
+   * the same rows as a range of an index reads them one by one. */
+  if (q.gram == NULL && q.range_column != NULL && q.params->len == 2)
+    {
+      /* Apart, min() and max() are each one step down the index. */
+      g_autofree char *whole = g_strdup_printf ("SELECT (SELECT min(%s) FROM fz_person) >= ?1 AND "
+                                                "(SELECT max(%s) FROM fz_person) < ?2",
+                                                q.range_column, q.range_column);
+      gint64 everyone = 0;
+
+      stmt = fz_database_prepare (self->db, whole, error);
+      if (stmt == NULL)
+        {
+          query_clear (&q);
+          return FALSE;
+        }
+      query_bind (&q, stmt, 1);
+      ok = fz_statement_step (stmt, error);
+      everyone = ok ? fz_statement_get_int64 (stmt, 0) : 0;
+      g_clear_pointer (&stmt, fz_statement_unref);
+      if (!ok && error && *error)
+        {
+          query_clear (&q);
+          return FALSE;
+        }
+      if (everyone)
+        {
+          g_string_truncate (q.where, 0);
+          g_array_set_size (q.params, 0);
+        }
+    }
+
+  if (q.gram == NULL && q.where->len == 0)
+    sql = g_strdup ("SELECT count(*) FROM fz_person");
+  else if (q.gram && q.where->len == 0)
     sql = g_strdup ("SELECT count(*) FROM fz_person_gram WHERE gram = ?");
   else if (q.gram)
     sql = g_strconcat ("SELECT count(*) FROM fz_person_gram g CROSS JOIN fz_person p "
@@ -1304,6 +1515,141 @@ fz_registry_count_persons (FzRegistry            *self,
   return ok;
 }
 
+/* Where a listing may start from a remembered key rather than skip rows
+ * with OFFSET, which SQLite does by reading them: at 200,000 persons a
+ * page near the end took 30 ms, too long for a frame of a scrolling list. */
+#define ANCHOR_STRIDE 512
+
+/* Changes when anything in the database changes, by this connection or
+ * another: remembered keys are good while it stays the same. */
+static guint64
+data_version (FzRegistry *self)
+{
+  sqlite3 *handle = _fz_database_get_handle (self->db);
+  unsigned int version = 0;
+
+  sqlite3_file_control (handle, "main", SQLITE_FCNTL_DATA_VERSION, &version);
+  return ((guint64) version << 40) ^ (guint64) sqlite3_total_changes64 (handle);
+}
+
+static char *
+query_identity (Query *q)
+{
+  GString *id = g_string_new (q->gram);
+
+  g_string_append_printf (id, "\x1f%s\x1f%s", q->where->str, q->order);
+  for (guint i = 0; i < q->params->len; i++)
+    {
+      Param *p = &g_array_index (q->params, Param, i);
+      if (p->is_text)
+        g_string_append_printf (id, "\x1f%s", p->text);
+      else
+        g_string_append_printf (id, "\x1f%" G_GINT64_FORMAT, p->number);
+    }
+  return g_string_free (id, FALSE);
+}
+
+static const char *
+query_from (Query *q)
+{
+  return q->gram ? "FROM fz_person_gram g CROSS JOIN fz_person p ON p.id = g.person_id WHERE g.gram = ?"
+                 : "FROM fz_person p WHERE 1";
+}
+
+static const char *
+query_key (Query *q)
+{
+  return q->gram ? "g.person_id" : q->order;
+}
+
+static void
+bind_param (FzStatement *stmt,
+            int          index,
+            const Param *p)
+{
+  if (p->is_text)
+    fz_statement_bind_text (stmt, index, p->text);
+  else
+    fz_statement_bind_int64 (stmt, index, p->number);
+}
+
+/* The key of row @anchor * ANCHOR_STRIDE of the listing @q, reading only
+ * the keys from the last one known on; NULL when the listing is shorter. */
+static const Param *
+get_anchor (FzRegistry  *self,
+            Query       *q,
+            guint        anchor,
+            GError     **error)
+{
+  g_autofree char *identity = query_identity (q);
+  guint64 version = data_version (self);
+  g_autoptr(FzStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sql = NULL;
+
+  if (self->anchors == NULL || version != self->anchor_version || g_strcmp0 (identity, self->anchor_query) != 0)
+    {
+      g_clear_pointer (&self->anchors, g_array_unref);
+      self->anchors = g_array_new (FALSE, TRUE, sizeof (Param));
+      g_array_set_clear_func (self->anchors, param_clear);
+      g_free (self->anchor_query);
+      self->anchor_query = g_steal_pointer (&identity);
+      self->anchor_version = version;
+    }
+  /* anchors[i] is the key of row (i + 1) * ANCHOR_STRIDE. */
+  if (anchor <= self->anchors->len)
+    return &g_array_index (self->anchors, Param, anchor - 1);
+
+  /* Each step skips ANCHOR_STRIDE rows from the last key known inside
+   * SQLite, which is quicker than handing them all out. Fixed text and
+   * placeholders only: the values are bound. */
+  while (self->anchors->len < anchor)
+    {
+      const Param *from = self->anchors->len ? &g_array_index (self->anchors, Param, self->anchors->len - 1) : NULL;
+      Param p = { FALSE, NULL, 0 };
+      int index = 1;
+
+      /* The first step starts at the top; the next ones at a key. */
+      if (stmt == NULL || from == NULL || self->anchors->len == 1)
+        {
+          g_free (sql);
+          if (from)
+            sql = g_strdup_printf ("SELECT %s %s%s AND %s >= ? ORDER BY %s LIMIT 1 OFFSET %d", query_key (q),
+                                   query_from (q), q->where->str, query_key (q), query_key (q), ANCHOR_STRIDE);
+          else
+            sql = g_strdup_printf ("SELECT %s %s%s ORDER BY %s LIMIT 1 OFFSET %d", query_key (q), query_from (q),
+                                   q->where->str, query_key (q), ANCHOR_STRIDE);
+          g_clear_pointer (&stmt, fz_statement_unref);
+          stmt = fz_database_prepare (self->db, sql, error);
+          if (stmt == NULL)
+            return NULL;
+        }
+      else
+        fz_statement_reset (stmt);
+      if (q->gram)
+        fz_statement_bind_text (stmt, index++, q->gram);
+      index = query_bind (q, stmt, index);
+      if (from)
+        bind_param (stmt, index, from);
+      if (!fz_statement_step (stmt, &local_error))
+        break;
+      if (g_str_equal (query_key (q), "p.id") || q->gram)
+        p.number = fz_statement_get_int64 (stmt, 0);
+      else
+        {
+          p.is_text = TRUE;
+          p.text = fz_statement_dup_text (stmt, 0);
+        }
+      g_array_append_val (self->anchors, p);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return anchor <= self->anchors->len ? &g_array_index (self->anchors, Param, anchor - 1) : NULL;
+}
+
 gboolean
 _fz_registry_foreach_person (FzRegistry           *self,
                              const FzPersonFilter *filter,
@@ -1316,21 +1662,41 @@ _fz_registry_foreach_person (FzRegistry           *self,
   g_autoptr(FzStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *sql = NULL;
+  const Param *anchor = NULL;
   Query q;
   int index = 1;
 
   query_init (&q);
   query_add_person_filter (&q, filter);
 
+  /* Far down a listing, start from the key of a row near the page. */
+  if (offset >= ANCHOR_STRIDE && limit > 0)
+    {
+      anchor = get_anchor (self, &q, (guint) MIN (offset / ANCHOR_STRIDE, G_MAXUINT), &local_error);
+      if (anchor == NULL)
+        {
+          query_clear (&q);
+          if (local_error)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          /* Past the end: no rows, as OFFSET would give. */
+          return TRUE;
+        }
+      offset -= (offset / ANCHOR_STRIDE) * ANCHOR_STRIDE;
+    }
+
   /* With a gram, its index drives the query, in person order. */
   if (q.gram)
     sql = g_strconcat ("SELECT " PERSON_COLUMNS " FROM fz_person_gram g CROSS JOIN fz_person p "
                        "ON p.id = g.person_id LEFT JOIN fz_county c ON c.code = p.county_code "
-                       "WHERE g.gram = ?", q.where->str,
+                       "WHERE g.gram = ?", q.where->str, anchor ? " AND g.person_id >= ?" : "",
                        " ORDER BY g.person_id LIMIT ? OFFSET ?", NULL);
   else
     sql = g_strconcat ("SELECT " PERSON_COLUMNS " FROM fz_person p "
                        "LEFT JOIN fz_county c ON c.code = p.county_code WHERE 1", q.where->str,
+                       anchor ? " AND " : "", anchor ? q.order : "", anchor ? " >= ?" : "",
                        " ORDER BY ", q.order, " LIMIT ? OFFSET ?", NULL);
 
   stmt = fz_database_prepare (self->db, sql, error);
@@ -1342,6 +1708,8 @@ _fz_registry_foreach_person (FzRegistry           *self,
   if (q.gram)
     fz_statement_bind_text (stmt, index++, q.gram);
   index = query_bind (&q, stmt, index);
+  if (anchor)
+    bind_param (stmt, index++, anchor);
   fz_statement_bind_int64 (stmt, index++, limit);
   fz_statement_bind_int64 (stmt, index++, offset);
   query_clear (&q);

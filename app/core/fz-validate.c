@@ -76,28 +76,49 @@ is_invisible (gunichar c)
 char *
 fz_normalize_text (const char *text)
 {
-  GString *out;
+  char *out, *w;
   const char *p;
 
   if (text == NULL)
     return g_strdup ("");
 
-  out = g_string_sized_new (strlen (text));
-  for (p = text; *p; p = g_utf8_next_char (p))
+  /* Folding never lengthens a character, so the text's own length is
+   * enough; ASCII, most of a sheet, is copied as it is. */
+  out = w = g_malloc (strlen (text) + 1);
+  for (p = text; *p; )
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      gunichar c;
+      const char *next;
 
+      if ((guchar) *p < 0x80)
+        {
+          *w++ = *p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, -1);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           /* Not UTF-8: keep the byte, the caller's checks will refuse it. */
-          g_string_append_c (out, *p);
+          *w++ = *p++;
           continue;
         }
-      if (is_invisible (c))
-        continue;
-      g_string_append_unichar (out, fold_char (c));
+      next = g_utf8_next_char (p);
+      if (!is_invisible (c))
+        {
+          gunichar folded = fold_char (c);
+
+          if (folded == c)
+            {
+              memcpy (w, p, next - p);
+              w += next - p;
+            }
+          else
+            w += g_unichar_to_utf8 (folded, w);
+        }
+      p = next;
     }
-  return g_strstrip (g_string_free (out, FALSE));
+  *w = '\0';
+  return g_strstrip (out);
 }
 
 char *

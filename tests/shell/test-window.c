@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 
 #include "fuzhu.h"
 #include "fz-application.h"
@@ -563,6 +564,36 @@ test_backup_on_quit (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* The hook bench/bench-city times start-up with: the real program draws its
+ * window, says when its first frame was drawn, and quits by itself. */
+static void
+test_bench_first_frame (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fuzhu-first-frame-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "fuzhu.db", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  const char *argv[] = { g_getenv ("FUZHU_EXE"), "--database", db, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "FUZHU_BENCH_FIRST_FRAME", "1", TRUE);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before = g_get_monotonic_time ();
+  gint64 drawn = 0;
+  int wait_status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (out, "first-frame "));
+  drawn = g_ascii_strtoll (out + strlen ("first-frame "), NULL, 10);
+  /* The same clock as ours: after we started it, before it was done. */
+  g_assert_cmpint (drawn, >, before);
+  g_assert_cmpint (drawn, <, g_get_monotonic_time ());
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -611,6 +642,7 @@ main (int argc, char *argv[])
 
   g_test_add ("/Fuzhu/Window/welcome", Fixture, NULL, fixture_setup, test_welcome, fixture_teardown);
   g_test_add_func ("/Fuzhu/Window/backup-on-quit", test_backup_on_quit);
+  g_test_add_func ("/Fuzhu/Window/bench-first-frame", test_bench_first_frame);
 
   status = g_test_run ();
   if (system (cleanup) != 0)
