@@ -7,6 +7,8 @@
 # include "fz-version.h"
 # include "fz-types.h"
 # include "fz-database.h"
+# include "fz-access.h"
+# include "fz-audit.h"
 # include "fz-context.h"
 # include "fz-county.h"
 # include "fz-measure.h"
