@@ -1386,6 +1386,14 @@ _fz_guard_set_single_user_name (FzGuard    *guard,
 }
 
 void
+_fz_guard_set_client (FzGuard    *guard,
+                      const char *client)
+{
+  g_free (guard->session.client);
+  guard->session.client = g_strdup (client);
+}
+
+void
 _fz_guard_enter_internal (FzGuard *guard)
 {
   guard->internal++;

@@ -78,6 +78,8 @@ gboolean    _fz_guard_set_session         (FzGuard      *guard,
                                            const char   *client,
                                            gboolean      single_user,
                                            GError      **error);
+void        _fz_guard_set_client          (FzGuard      *guard,
+                                           const char   *client);
 /* Names the single-user operator (tests, and the system user). */
 void        _fz_guard_set_single_user_name (FzGuard     *guard,
                                             const char  *name);

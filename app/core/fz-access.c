@@ -836,6 +836,14 @@ fz_access_sign_in (FzContext   *context,
 }
 
 void
+fz_access_set_client (FzContext  *context,
+                      const char *client)
+{
+  g_return_if_fail (FZ_IS_CONTEXT (context));
+  _fz_guard_set_client (context_guard (context), client);
+}
+
+void
 fz_access_sign_out (FzContext *context)
 {
   FzGuard *guard;

@@ -136,6 +136,10 @@ gboolean    fz_access_sign_in           (FzContext    *context,
                                          const char   *password,
                                          const char   *client,
                                          GError      **error);
+/* Says where the operator works from ("window", "command line"), for the
+ * audit trail, in single-user mode too. */
+void        fz_access_set_client        (FzContext    *context,
+                                         const char   *client);
 /* Signs the operator out: nothing is allowed until someone signs in. */
 void        fz_access_sign_out          (FzContext    *context);
 /* Checks the signed-in operator's password again (unlocking a locked

@@ -259,10 +259,8 @@ foreach_entry (FzContext            *context,
   return TRUE;
 }
 
-static gboolean
-collect_entry (FzStatement  *row,
-               gpointer      user_data,
-               GError      **error)
+static FzAuditEntry *
+entry_from_row (FzStatement *row)
 {
   FzAuditEntry *entry = g_new0 (FzAuditEntry, 1);
 
@@ -276,8 +274,48 @@ collect_entry (FzStatement  *row,
   entry->county_code = fz_statement_dup_text (row, 7);
   entry->old_values = fz_statement_dup_text (row, 8);
   entry->new_values = fz_statement_dup_text (row, 9);
-  g_ptr_array_add (user_data, entry);
+  return entry;
+}
+
+static gboolean
+collect_entry (FzStatement  *row,
+               gpointer      user_data,
+               GError      **error)
+{
+  g_ptr_array_add (user_data, entry_from_row (row));
   return TRUE;
+}
+
+typedef struct {
+  FzAuditFunc func;
+  gpointer    user_data;
+} Foreach;
+
+static gboolean
+call_entry (FzStatement  *row,
+            gpointer      user_data,
+            GError      **error)
+{
+  Foreach *each = user_data;
+  g_autoptr(FzAuditEntry) entry = entry_from_row (row);
+
+  return each->func (entry, each->user_data, error);
+}
+
+gboolean
+fz_audit_foreach (FzContext            *context,
+                  const FzAuditFilter  *filter,
+                  FzAuditFunc           func,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  Foreach each = { func, user_data };
+
+  g_return_val_if_fail (FZ_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return require_audit (context, error) &&
+         foreach_entry (context, filter, 0, -1, call_entry, &each, error);
 }
 
 GPtrArray *

@@ -59,6 +59,16 @@ GPtrArray    *fz_audit_list            (FzContext            *context,
                                         guint                 offset,
                                         guint                 limit,
                                         GError              **error);
+typedef gboolean (*FzAuditFunc) (const FzAuditEntry  *entry,
+                                 gpointer             user_data,
+                                 GError             **error);
+/* Calls @func for each entry @filter matches, newest first, with one query
+ * (no paging): for long listings. Stops, failing, when @func fails. */
+gboolean      fz_audit_foreach         (FzContext            *context,
+                                        const FzAuditFilter  *filter,
+                                        FzAuditFunc           func,
+                                        gpointer              user_data,
+                                        GError              **error);
 /* Writes the entries @filter matches to @path, CSV or XLSX by its extension,
  * readable by its owner only, with local times. Needs
  * FZ_PERMISSION_EXPORT_PERSONAL too (the values hold personal data), and is
