@@ -47,8 +47,10 @@ static const char *const admin_tables[] = {
   "fz_working_age", "fz_minimum_wage", "fz_county_wage_tier", NULL
 };
 
-/* Derived from other tables, rebuilt with them: not worth an audit row each. */
-static const char *const unaudited_tables[] = { "fz_audit", "fz_person_gram", NULL };
+/* Derived from another table and written with it, by libfuzhu: neither
+ * guarded nor audited row by row (an import writes five grams a person),
+ * as the table they derive from is. */
+static const char *const derived_tables[] = { "fz_person_gram", NULL };
 
 /* Values the audit trail never holds. */
 static const struct { const char *table, *column; } secret_columns[] = {
@@ -1067,13 +1069,12 @@ _fz_guard_install_triggers (FzGuard  *guard,
       const TableInfo *t = tables->pdata[i];
       const char ops[] = { 'i', 'u', 'd' };
 
-      if (g_str_equal (t->name, AUDIT_TABLE))
+      if (g_str_equal (t->name, AUDIT_TABLE) || strv_has (derived_tables, t->name))
         continue;
       for (guint o = 0; o < G_N_ELEMENTS (ops); o++)
         {
           g_hash_table_insert (wanted, trigger_name (trigger_prefixes[o], t->name), guard_trigger_sql (t, ops[o]));
-          if (!strv_has (unaudited_tables, t->name))
-            g_hash_table_insert (wanted, trigger_name (trigger_prefixes[3 + o], t->name), audit_trigger_sql (t, ops[o]));
+          g_hash_table_insert (wanted, trigger_name (trigger_prefixes[3 + o], t->name), audit_trigger_sql (t, ops[o]));
         }
     }
 

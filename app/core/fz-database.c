@@ -440,9 +440,12 @@ fz_database_open (const char  *path,
 
   /* A city's registry is some 100 MB: searching it as one types wants it
    * in memory rather than read a page at a time (SQLite's default cache
-   * is 2 MB). */
+   * is 2 MB). Temporary storage in memory: every write to a table with
+   * triggers (all of them, for the audit trail) keeps a statement journal,
+   * which in a temporary file makes an import three times slower. */
   if (!fz_database_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                         "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456", error))
+                         "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; "
+                         "PRAGMA temp_store = MEMORY", error))
     {
       g_prefix_error (error, _("Could not open the database %s: "), path);
       return NULL;
