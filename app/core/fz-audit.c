@@ -419,7 +419,7 @@ fz_audit_dup_table_names (FzContext  *context,
 
   if (!require_audit (context, error))
     return NULL;
-  /* The index on (table_name, record_id) answers this without a scan. */
+  /* The index on table_name answers this without reading the rows. */
   stmt = fz_database_query (fz_context_get_database (context),
                             "SELECT DISTINCT table_name FROM fz_audit ORDER BY table_name", NULL, error);
   if (stmt == NULL)

@@ -353,6 +353,29 @@ update_operator (FzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", signed_in);
 }
 
+/* Closes the windows opened from this one (Preferences, its dialogs):
+ * locked or signed out, nothing of the operator's stays usable. */
+static void
+close_dependents (FzWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      for (GtkWindow *w = gtk_window_get_transient_for (window); w; w = gtk_window_get_transient_for (w))
+        if (w == GTK_WINDOW (self))
+          {
+            g_ptr_array_add (doomed, g_object_ref (window));
+            break;
+          }
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    gtk_window_destroy (g_ptr_array_index (doomed, i));
+}
+
 /* Drops every page: they were made for the operator who leaves. */
 static void
 drop_pages (FzWindow *self)
@@ -383,6 +406,7 @@ static void
 show_sign_in (FzWindow *self,
               gboolean  locked)
 {
+  close_dependents (self);
   fz_sign_in_page_set_locked (self->sign_in, locked);
   gtk_stack_set_visible_child_name (self->gate, "sign-in");
   update_operator (self);
