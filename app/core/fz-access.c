@@ -868,10 +868,13 @@ fz_access_sign_out (FzContext *context)
   _fz_guard_set_session (guard, FZ_ROLE_NONE, 0, NULL, NULL, client, FALSE, NULL);
 }
 
-gboolean
-fz_access_verify_password (FzContext   *context,
-                           const char  *password,
-                           GError     **error)
+/* Checks the signed-in operator's password; a wrong one is recorded as
+ * @failure in the audit trail (NULL: not recorded). */
+static gboolean
+verify_password (FzContext   *context,
+                 const char  *password,
+                 const char  *failure,
+                 GError     **error)
 {
   FzDatabase *db;
   const FzSession *session;
@@ -902,11 +905,20 @@ fz_access_verify_password (FzContext   *context,
   ok = verify_hash (hash, password ? password : "");
   if (!ok)
     {
-      _fz_audit_record_event (db, "unlock-failed", "fz_operator", account->name, NULL, NULL);
+      if (failure)
+        _fz_audit_record_event (db, failure, "fz_operator", account->name, NULL, NULL);
       g_set_error_literal (error, FZ_ACCESS_ERROR, FZ_ACCESS_ERROR_WRONG_PASSWORD,
                            _("The password is wrong"));
     }
   return ok;
+}
+
+gboolean
+fz_access_verify_password (FzContext   *context,
+                           const char  *password,
+                           GError     **error)
+{
+  return verify_password (context, password, "unlock-failed", error);
 }
 
 gboolean
@@ -925,7 +937,7 @@ fz_access_change_password (FzContext   *context,
   db = fz_context_get_database (context);
   guard = context_guard (context);
   session = _fz_guard_get_session (guard);
-  if (!fz_access_verify_password (context, old_password, error) ||
+  if (!verify_password (context, old_password, NULL, error) ||
       !fz_access_check_password (session->operator_name, new_password, error))
     return FALSE;
   if (g_strcmp0 (old_password, new_password) == 0)

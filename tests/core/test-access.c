@@ -752,6 +752,27 @@ test_county_scope (Fixture       *f,
   assert_denied (error);
   g_clear_error (&error);
 
+  /* An import with another county's row is refused, on that row's line. */
+  {
+    g_autofree char *own_id = make_id ("330802", "19900101", 31);
+    g_autofree char *other_id = make_id ("330803", "19900101", 32);
+    g_autofree char *csv = g_strdup_printf ("姓名,身份证号,残疾类别,残疾等级,县(市、区)\n"
+                                            "本县人,%s,4,2,柯城区\n外县人,%s,4,2,衢江区\n", own_id, other_id);
+    g_autofree char *path = g_build_filename (f->dir, "import.csv", NULL);
+    g_autoptr(FzImportReport) report = NULL;
+    guint line = 0;
+
+    g_assert_true (g_file_set_contents (path, csv, -1, &error));
+    g_assert_false (fz_registry_import_file (f->registry, path, &report, &error));
+    g_assert_error (error, FZ_REGISTRY_ERROR, FZ_REGISTRY_ERROR_REJECTED);
+    g_clear_error (&error);
+    g_assert_cmpuint (fz_import_report_get_n_problems (report), ==, 1);
+    g_assert_nonnull (strstr (fz_import_report_get_problem (report, 0, &line), "衢江区"));
+    g_assert_cmpuint (line, ==, 3);
+    g_assert_true (fz_registry_count_persons (f->registry, NULL, &n, &error));
+    g_assert_cmpuint (n, ==, 2);
+  }
+
   /* City staff see everything again. */
   fz_access_sign_out (f->context);
   sign_in (f, "city", CITY_PASSWORD);
