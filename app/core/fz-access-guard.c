@@ -1039,9 +1039,11 @@ trigger_name (const char *prefix,
   return g_strconcat (prefix, table, NULL);
 }
 
-gboolean
-_fz_guard_install_triggers (FzGuard  *guard,
-                            GError  **error)
+/* The DROP and CREATE TRIGGER statements that bring the triggers up to
+ * date, or "" when they are. */
+static GString *
+triggers_script (FzGuard  *guard,
+                 GError  **error)
 {
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1056,14 +1058,14 @@ _fz_guard_install_triggers (FzGuard  *guard,
   if (!fz_database_query_int64 (guard->db,
                                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '" AUDIT_TABLE "'",
                                 NULL, &has_audit, NULL, error))
-    return FALSE;
+    return NULL;
   /* Before the access schema exists (its own first step) there is nothing to install. */
   if (!has_audit)
-    return TRUE;
+    return g_steal_pointer (&script);
 
   tables = read_tables (guard, error);
   if (tables == NULL)
-    return FALSE;
+    return NULL;
   for (guint i = 0; i < tables->len; i++)
     {
       const TableInfo *t = tables->pdata[i];
@@ -1095,7 +1097,7 @@ _fz_guard_install_triggers (FzGuard  *guard,
   if (rc != SQLITE_DONE)
     {
       _fz_database_set_error (guard->db, error, rc, _("Could not read the triggers of the database"));
-      return FALSE;
+      return NULL;
     }
 
   /* Those of tables gone, renamed or changed go; the missing come. */
@@ -1122,16 +1124,40 @@ _fz_guard_install_triggers (FzGuard  *guard,
           g_string_append (script, ";\n");
         }
     }
+  return g_steal_pointer (&script);
+}
+
+gboolean
+_fz_guard_install_triggers (FzGuard  *guard,
+                            GError  **error)
+{
+  g_autoptr(GString) script = triggers_script (guard, error);
+  gboolean own_transaction;
+
+  if (script == NULL)
+    return FALSE;
   if (script->len == 0)
     return TRUE;
 
-  g_debug ("Installing guard and audit triggers:\n%s", script->str);
-  if (!run_sql (guard, script->str, error))
+  /* Outside a migration: under the write lock, and looked at again, as
+   * another process may be doing the same. */
+  own_transaction = !fz_database_in_transaction (guard->db);
+  if (own_transaction)
     {
+      if (!fz_database_begin (guard->db, error))
+        return FALSE;
+      g_string_free (script, TRUE);
+      script = triggers_script (guard, error);
+    }
+  g_debug ("Installing guard and audit triggers:\n%s", script ? script->str : "");
+  if (script == NULL || (script->len > 0 && !run_sql (guard, script->str, error)))
+    {
+      if (own_transaction)
+        fz_database_rollback (guard->db);
       g_prefix_error (error, _("Could not install the audit trail’s triggers: "));
       return FALSE;
     }
-  return TRUE;
+  return !own_transaction || fz_database_commit (guard->db, error);
 }
 
 /* County scope */
