@@ -136,7 +136,10 @@ bind_cell (GtkSignalListItemFactory *factory,
   switch ((Column) GPOINTER_TO_INT (user_data))
     {
     case COLUMN_TIME:     text = fz_audit_format_time (e->time); break;
-    case COLUMN_OPERATOR: text = g_strdup (e->operator_name); break;
+    case COLUMN_OPERATOR:
+      /* What the audit trail writes for an attempt before anyone signed in. */
+      text = g_strdup (g_strcmp0 (e->operator_name, "(not signed in)") == 0 ? _("(not signed in)") : e->operator_name);
+      break;
     case COLUMN_CLIENT:   text = g_strdup (client_to_string (e->client)); break;
     case COLUMN_ACTION:   text = g_strdup (fz_audit_action_to_string (e->action)); break;
     case COLUMN_TABLE:    text = g_strdup (e->table_name); break;
@@ -377,7 +380,7 @@ fz_audit_page_new (FzPluginManager *manager)
 
   add_column (self, COLUMN_TIME, _("Time"), 18, FALSE);
   add_column (self, COLUMN_OPERATOR, _("Operator"), 11, FALSE);
-  add_column (self, COLUMN_CLIENT, _("From"), 12, FALSE);
+  add_column (self, COLUMN_CLIENT, _("Source"), 12, FALSE);
   add_column (self, COLUMN_ACTION, _("Action"), 13, FALSE);
   add_column (self, COLUMN_TABLE, _("Table"), 15, FALSE);
   add_column (self, COLUMN_RECORD, _("Record"), 8, FALSE);
