@@ -8,6 +8,8 @@
 # include "fz-types.h"
 # include "fz-database.h"
 # include "fz-backup.h"
+# include "fz-access.h"
+# include "fz-audit.h"
 # include "fz-context.h"
 # include "fz-county.h"
 # include "fz-measure.h"

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "fz-access-private.h"
 #include "fz-context.h"
 #include "fz-database.h"
 #include "fz-registry.h"
@@ -13,7 +14,6 @@ struct _FzContext
   FzDatabase *database;
   FzRegistry *registry;
   GSettings  *settings;
-  char       *operator_name;
 };
 
 G_DEFINE_TYPE (FzContext, fz_context, G_TYPE_OBJECT)
@@ -26,7 +26,6 @@ fz_context_finalize (GObject *object)
   g_clear_object (&self->registry);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
-  g_free (self->operator_name);
 
   G_OBJECT_CLASS (fz_context_parent_class)->finalize (object);
 }
@@ -55,7 +54,8 @@ fz_context_new (FzDatabase *database,
   self = g_object_new (FZ_TYPE_CONTEXT, NULL);
   self->database = g_object_ref (database);
   self->settings = settings ? g_object_ref (settings) : NULL;
-  self->operator_name = g_strdup (operator_name ? operator_name : g_get_user_name ());
+  if (operator_name)
+    fz_context_set_operator (self, operator_name);
   return self;
 }
 
@@ -82,11 +82,17 @@ fz_context_get_settings (FzContext *self)
   return self->settings;
 }
 
+static const FzSession *
+session (FzContext *self)
+{
+  return _fz_guard_get_session (_fz_database_get_guard (self->database));
+}
+
 const char *
 fz_context_get_operator (FzContext *self)
 {
   g_return_val_if_fail (FZ_IS_CONTEXT (self), NULL);
-  return self->operator_name;
+  return session (self)->operator_name;
 }
 
 void
@@ -94,8 +100,69 @@ fz_context_set_operator (FzContext  *self,
                          const char *operator_name)
 {
   g_return_if_fail (FZ_IS_CONTEXT (self));
-  g_free (self->operator_name);
-  self->operator_name = g_strdup (operator_name);
+  g_return_if_fail (operator_name != NULL);
+
+  if (session (self)->single_user)
+    _fz_guard_set_single_user_name (_fz_database_get_guard (self->database), operator_name);
+}
+
+FzRole
+fz_context_get_role (FzContext *self)
+{
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), FZ_ROLE_NONE);
+  return session (self)->role;
+}
+
+const char *
+fz_context_get_county (FzContext *self)
+{
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), NULL);
+  return session (self)->role == FZ_ROLE_COUNTY_STAFF ? session (self)->county_code : NULL;
+}
+
+gboolean
+fz_context_is_single_user (FzContext *self)
+{
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), FALSE);
+  return session (self)->single_user;
+}
+
+gboolean
+fz_context_can (FzContext    *self,
+                FzPermission  permission)
+{
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), FALSE);
+  return fz_role_can (session (self)->role, permission);
+}
+
+gboolean
+fz_context_check (FzContext     *self,
+                  FzPermission   permission,
+                  const char    *doing,
+                  GError       **error)
+{
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), FALSE);
+  return _fz_access_check (self->database, permission, doing, error);
+}
+
+char *
+fz_context_mask (FzContext   *self,
+                 const char  *text,
+                 FzFieldKind  kind)
+{
+  FzMaskPolicy policy;
+
+  g_return_val_if_fail (FZ_IS_CONTEXT (self), NULL);
+
+  if (text == NULL)
+    return NULL;
+  if (kind == FZ_FIELD_PLAIN || fz_context_can (self, FZ_PERMISSION_SEE_PERSONAL))
+    return g_strdup (text);
+  /* A value the administrator set wrong leaves the defaults: still masked. */
+  fz_mask_policy_load (&policy, self, NULL);
+  if (kind == FZ_FIELD_SENSITIVE)
+    return g_strdup ("*");
+  return fz_mask_for_public (text, kind, &policy);
 }
 
 char *

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "fz-access-private.h"
 #include "fz-core-private.h"
 #include "fz-certificate-register-private.h"
 #include "fz-database-private.h"
@@ -22,6 +23,7 @@ struct _FzStatement
   FzDatabase      *db;      /* strong */
   sqlite3_stmt    *stmt;
   char            *sql;     /* the cache key */
+  gboolean         upsert;  /* an UPSERT made to name its table (fz-access-guard.c) */
 };
 
 struct _FzDatabase
@@ -31,6 +33,7 @@ struct _FzDatabase
   char       *path;
   GHashTable *cache;      /* sql -> idle sqlite3_stmt* */
   guint       depth;      /* transaction nesting */
+  FzGuard    *guard;      /* who is signed in, and the rules they work under */
 };
 
 G_DEFINE_TYPE (FzDatabase, fz_database, G_TYPE_OBJECT)
@@ -71,6 +74,9 @@ static const struct {
   const guint       *n_migrations;
 } core_owners[] = {
   { "core", core_migrations, &core_n_migrations },
+  /* Second, so that the tables made after it get their audit triggers as
+   * they are made. */
+  { "access", _fz_access_migrations, &_fz_access_n_migrations },
   { "targets", _fz_targets_migrations, &_fz_targets_n_migrations },
   { "report", _fz_report_migrations, &_fz_report_n_migrations },
   { "documents", _fz_documents_migrations, &documents_n_migrations },
@@ -92,6 +98,7 @@ map_code (int rc)
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:   return FZ_DATABASE_ERROR_READONLY;
     case SQLITE_FULL:       return FZ_DATABASE_ERROR_FULL;
+    case SQLITE_AUTH:       return FZ_DATABASE_ERROR_DENIED;
     default:                return FZ_DATABASE_ERROR_FAILED;
     }
 }
@@ -127,7 +134,11 @@ _fz_database_set_error (FzDatabase  *self,
 {
   const char *msg = self && self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
 
-  g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s: %s", doing, explain (rc, msg));
+  /* The access rules say themselves what was refused and why. */
+  if (map_code (rc) == FZ_DATABASE_ERROR_DENIED)
+    g_set_error_literal (error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_DENIED, msg);
+  else
+    g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s: %s", doing, explain (rc, msg));
 }
 
 static void
@@ -138,6 +149,7 @@ fz_database_finalize (GObject *object)
   if (self->depth > 0)
     g_critical ("Database %s closed inside a transaction; it is rolled back", self->path);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->guard, _fz_guard_free);
   if (self->handle)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);
@@ -186,7 +198,18 @@ fz_database_exec (FzDatabase  *self,
 
   g_return_val_if_fail (FZ_IS_DATABASE (self), FALSE);
 
+  if (self->guard)
+    _fz_guard_statement_started (self->guard);
   rc = sqlite3_exec (self->handle, sql, NULL, NULL, &errmsg);
+  if (self->guard)
+    _fz_guard_statement_finished (self->guard);
+  if ((rc & 0xff) == SQLITE_AUTH && g_strcmp0 (errmsg, "not authorized") == 0)
+    {
+      g_set_error (error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_DENIED,
+                   _("Fuzhu’s access rules do not allow this: %s"), sql);
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, FZ_DATABASE_ERROR, map_code (rc), "%s", explain (rc, errmsg));
@@ -260,6 +283,12 @@ check_not_newer (FzDatabase         *self,
   return TRUE;
 }
 
+static gboolean apply_migrations (FzDatabase        *self,
+                                  const char        *owner,
+                                  const FzMigration *migrations,
+                                  guint              n_migrations,
+                                  GError           **error);
+
 gboolean
 fz_database_migrate (FzDatabase         *self,
                      const char         *owner,
@@ -267,8 +296,8 @@ fz_database_migrate (FzDatabase         *self,
                      guint               n_migrations,
                      GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
   guint current = 0;
+  gboolean ok;
 
   g_return_val_if_fail (FZ_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (owner != NULL, FALSE);
@@ -280,6 +309,31 @@ fz_database_migrate (FzDatabase         *self,
     return FALSE;
   if (current == n_migrations)
     return TRUE;
+
+  if (self->guard == NULL)
+    return apply_migrations (self, owner, migrations, n_migrations, error);
+
+  /* The steps see the tables themselves and may write any of them; access's
+   * own steps make the audit trail, which nothing else may touch. */
+  _fz_guard_begin_migration (self->guard);
+  if (g_str_equal (owner, "access"))
+    _fz_guard_enter_internal (self->guard);
+  ok = apply_migrations (self, owner, migrations, n_migrations, error);
+  if (g_str_equal (owner, "access"))
+    _fz_guard_leave_internal (self->guard);
+  _fz_guard_end_migration (self->guard);
+  return ok;
+}
+
+static gboolean
+apply_migrations (FzDatabase         *self,
+                  const char         *owner,
+                  const FzMigration  *migrations,
+                  guint               n_migrations,
+                  GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint current = 0;
 
   if (!fz_database_begin (self, error))
     return FALSE;
@@ -312,6 +366,10 @@ fz_database_migrate (FzDatabase         *self,
                             "applied = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
                             g_variant_new ("(su)", owner, migrations[n_migrations - 1].version),
                             &local_error))
+    goto failed;
+
+  /* In the same transaction: a new table is never without its triggers. */
+  if (self->guard && !_fz_guard_install_triggers (self->guard, &local_error))
     goto failed;
 
   if (!fz_database_commit (self, &local_error))
@@ -446,8 +504,11 @@ fz_database_open (const char  *path,
 
   if (!open_handle (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
     return NULL;
+  self->guard = _fz_guard_new (self, self->handle);
 
-  if (!fz_database_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* Recursive triggers, so that a row REPLACE removes goes through the
+   * delete triggers (guard and audit) like any other. */
+  if (!fz_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON", error))
     return NULL;
 
   {
@@ -482,8 +543,9 @@ fz_database_open (const char  *path,
   /* A city's registry is some 100 MB: searching it as one types wants it
    * in memory rather than read a page at a time (SQLite's default cache
    * is 2 MB). Temporary data stays in memory too: a statement's own journal
-   * (of an INSERT of many rows, say) would otherwise spill to a file past
-   * 64 KB, and a bulk import wrote it all to disk. */
+   * (of an INSERT of many rows, say, or any write to a table with triggers,
+   * as the audit trail's are) would otherwise spill to a file past 64 KB,
+   * and a bulk import wrote it all to disk. */
   if (!set_wal (self, error) ||
       !fz_database_exec (self, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; "
                          "PRAGMA temp_store = MEMORY", error))
@@ -498,6 +560,12 @@ fz_database_open (const char  *path,
         g_prefix_error (error, _("Could not open the database %s: "), path);
         return NULL;
       }
+  /* Single-user mode, or nobody signed in when there are accounts. */
+  if (!_fz_guard_start (self->guard, error))
+    {
+      g_prefix_error (error, _("Could not open the database %s: "), path);
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -511,7 +579,16 @@ fz_database_last_insert_rowid (FzDatabase *self)
 gint64
 fz_database_changes (FzDatabase *self)
 {
-  return sqlite3_changes64 (self->handle);
+  gint64 forwarded = self->guard ? _fz_guard_get_forwarded_changes (self->guard) : -1;
+
+  /* A write through a county scope's view counts the rows of the table. */
+  return forwarded >= 0 ? forwarded : sqlite3_changes64 (self->handle);
+}
+
+FzGuard *
+_fz_database_get_guard (FzDatabase *self)
+{
+  return self->guard;
 }
 
 gboolean
@@ -631,6 +708,25 @@ fz_database_prepare (FzDatabase  *self,
   else
     {
       int rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &raw, NULL);
+      g_autofree char *rewritten = NULL;
+
+      /* SQLite does not UPSERT a view, which is what a county scope puts
+       * in place of the table. */
+      if (rc == SQLITE_ERROR && self->guard &&
+          g_strcmp0 (sqlite3_errmsg (self->handle), "cannot UPSERT a view") == 0 &&
+          (rewritten = _fz_guard_rewrite_upsert (self->guard, sql)) != NULL)
+        {
+          _fz_guard_begin_upsert (self->guard);
+          rc = sqlite3_prepare_v3 (self->handle, rewritten, -1, SQLITE_PREPARE_PERSISTENT, &raw, NULL);
+          _fz_guard_end_upsert (self->guard);
+        }
+      if ((rc & 0xff) == SQLITE_AUTH)
+        {
+          g_set_error (error, FZ_DATABASE_ERROR, FZ_DATABASE_ERROR_DENIED,
+                       _("Your account may not run this query: it reads records outside your county, "
+                         "or changes what Fuzhu keeps for itself (%s)"), sql);
+          return NULL;
+        }
       if (rc != SQLITE_OK)
         {
           _fz_database_set_error (self, error, rc, _("Could not prepare a query"));
@@ -644,6 +740,7 @@ fz_database_prepare (FzDatabase  *self,
   st->db = g_object_ref (self);
   st->stmt = raw;
   st->sql = g_strdup (sql);
+  st->upsert = strcmp (sqlite3_sql (raw), sql) != 0;
   return st;
 }
 
@@ -857,10 +954,20 @@ gboolean
 fz_statement_step (FzStatement  *stmt,
                    GError      **error)
 {
-  int rc = sqlite3_step (stmt->stmt);
+  FzGuard *guard = stmt->db->guard;
+  int rc;
 
+  if (guard && !sqlite3_stmt_busy (stmt->stmt))
+    _fz_guard_statement_started (guard);
+  if (stmt->upsert)
+    _fz_guard_begin_upsert (guard);
+  rc = sqlite3_step (stmt->stmt);
+  if (stmt->upsert)
+    _fz_guard_end_upsert (guard);
   if (rc == SQLITE_ROW)
     return TRUE;
+  if (guard)
+    _fz_guard_statement_finished (guard);
   if (rc == SQLITE_DONE)
     return FALSE;
   _fz_database_set_error (stmt->db, error, rc, _("A database query failed"));

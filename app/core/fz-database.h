@@ -24,6 +24,7 @@ typedef enum {
   FZ_DATABASE_ERROR_FULL,       /* disk full */
   FZ_DATABASE_ERROR_MIGRATION,  /* a schema step failed and was rolled back */
   FZ_DATABASE_ERROR_NOT_FOUND,  /* a row that was asked for does not exist */
+  FZ_DATABASE_ERROR_DENIED,     /* the signed-in operator may not do that (see fz-access.h) */
 } FzDatabaseError;
 
 GQuark fz_database_error_quark (void);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <libpeas/peas.h>
 
+#include "fz-access-private.h"
 #include "fz-context.h"
 #include "fz-county.h"
 #include "fz-document.h"
@@ -433,6 +434,8 @@ fz_plugin_manager_set_enabled (FzPluginManager  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no plugin “%s”"), id);
       return FALSE;
     }
+  if (!fz_context_check (self->context, FZ_PERMISSION_MANAGE_PLUGINS, _("enable or disable plugins"), error))
+    return FALSE;
 
   if (settings)
     {
@@ -530,6 +533,25 @@ build_core_document (FzPluginManager       *self,
   return fz_report_to_document (report, error);
 }
 
+/* The audit trail's line for an internal document built for print or PDF. */
+static gboolean
+record_document (FzPluginManager  *self,
+                 const char       *name,
+                 GHashTable       *params,
+                 GError          **error)
+{
+  g_autoptr(GString) what = g_string_new (name);
+  g_autoptr(GList) keys = params ? g_hash_table_get_keys (params) : NULL;
+  g_autofree char *details = NULL;
+
+  keys = g_list_sort (keys, (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l; l = l->next)
+    g_string_append_printf (what, " %s=%s", (const char *) l->data,
+                            (const char *) g_hash_table_lookup (params, l->data));
+  details = _fz_audit_export_details (NULL, -1, what->str);
+  return _fz_audit_record_event (fz_context_get_database (self->context), "export", name, NULL, details, error);
+}
+
 FzDocument *
 fz_plugin_manager_build_document (FzPluginManager  *self,
                                   const char       *name,
@@ -538,6 +560,7 @@ fz_plugin_manager_build_document (FzPluginManager  *self,
 {
   FzDocumentRegistry *registry = fz_plugin_manager_get_documents (self);
   const FzDocumentInfo *info;
+  FzDocument *document;
   FzPluginEntry *entry;
   const char *owner;
   guint position = 0;
@@ -545,11 +568,22 @@ fz_plugin_manager_build_document (FzPluginManager  *self,
   info = fz_document_registry_lookup (registry, name, &position, error);
   if (info == NULL)
     return NULL;
+  /* Internal documents carry identity numbers unmasked: taking them out of
+   * Fuzhu, on paper or as PDF, is an export. */
+  if (info->privacy == FZ_DOCUMENT_INTERNAL &&
+      !fz_context_check (self->context, FZ_PERMISSION_EXPORT_PERSONAL, _("print internal documents"), error))
+    return NULL;
   owner = fz_document_registry_get_owner (registry, position);
   if (g_str_equal (owner, "core"))
-    return build_core_document (self, info, params, error);
-
-  entry = fz_plugin_manager_find (self, owner);
-  g_assert (entry != NULL && entry->measure != NULL);
-  return fz_measure_build_document (entry->measure, self->context, info, params, error);
+    document = build_core_document (self, info, params, error);
+  else
+    {
+      entry = fz_plugin_manager_find (self, owner);
+      g_assert (entry != NULL && entry->measure != NULL);
+      document = fz_measure_build_document (entry->measure, self->context, info, params, error);
+    }
+  if (document && info->privacy == FZ_DOCUMENT_INTERNAL &&
+      !record_document (self, name, params, error))
+    g_clear_object (&document);
+  return document;
 }

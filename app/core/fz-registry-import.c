@@ -7,6 +7,7 @@
 #include <time.h>
 #include <glib/gi18n-lib.h>
 
+#include "fz-access-private.h"
 #include "fz-registry-private.h"
 #include "fz-table.h"
 
@@ -518,6 +519,8 @@ fz_registry_import_file (FzRegistry       *self,
   if (report)
     *report = NULL;
   db = fz_registry_get_database (self);
+  if (!_fz_access_check (db, FZ_PERMISSION_WRITE, _("change the registry"), error))
+    return FALSE;
 
   table = fz_table_read_file (path, error);
   if (table == NULL)
@@ -677,6 +680,9 @@ fz_registry_export_persons (FzRegistry            *self,
   g_return_val_if_fail (FZ_IS_REGISTRY (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!_fz_access_check (fz_registry_get_database (self), FZ_PERMISSION_EXPORT_PERSONAL,
+                         _("export persons"), error))
+    return FALSE;
   writer = fz_table_writer_new (path, error);
   if (writer == NULL)
     return FALSE;
@@ -727,5 +733,9 @@ fz_registry_export_persons (FzRegistry            *self,
     }
   if (n_exported)
     *n_exported = count;
-  return TRUE;
+  /* Who took personal data away, and where to. */
+  {
+    g_autofree char *details = _fz_audit_export_details (path, count, "persons");
+    return _fz_audit_record_event (fz_registry_get_database (self), "export", "fz_person", NULL, details, error);
+  }
 }

@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "fz-database-private.h"
+#include "fz-access-private.h"
+#include "fz-context.h"
 #include "fz-organization-private.h"
 #include "fz-person-private.h"
 #include "fz-registry-private.h"
@@ -1034,6 +1036,52 @@ person_from_row (FzStatement *row)
   return p;
 }
 
+/* Whether persons read now are shown masked, and how (@policy). */
+static gboolean
+mask_policy (FzRegistry   *self,
+             FzMaskPolicy *policy)
+{
+  g_autoptr(FzContext) context = NULL;
+
+  if (_fz_access_can (self->db, FZ_PERMISSION_SEE_PERSONAL))
+    return FALSE;
+  context = fz_context_new (self->db, NULL, NULL);
+  fz_mask_policy_load (policy, context, NULL);
+  return TRUE;
+}
+
+static void
+mask_text (char               **field,
+           FzFieldKind          kind,
+           const FzMaskPolicy  *policy)
+{
+  char *masked = fz_mask_for_public (*field, kind, policy);
+
+  g_free (*field);
+  *field = masked;
+}
+
+/* Identity, certificate and phone numbers as a role that may not see them
+ * gets them (a viewer): masked as public documents mask them. */
+static FzPerson *
+shown_person (FzRegistry         *self,
+              FzPerson           *person,
+              const FzMaskPolicy *known)
+{
+  FzMaskPolicy policy;
+
+  if (person == NULL)
+    return NULL;
+  if (known)
+    policy = *known;
+  else if (!mask_policy (self, &policy))
+    return person;
+  mask_text (&person->id_number, FZ_FIELD_IDENTITY_NUMBER, &policy);
+  mask_text (&person->cert_number, FZ_FIELD_DISABILITY_CARD, &policy);
+  mask_text (&person->phone, FZ_FIELD_PHONE, &policy);
+  return person;
+}
+
 static gboolean
 refresh_person (FzRegistry  *self,
                 FzPerson    *person,
@@ -1109,6 +1157,9 @@ save_person (FzRegistry  *self,
   SaveData data = { self, &v, is_new ? 0 : person->id, NULL };
   gboolean ok;
 
+  /* Before checking values a viewer may see masked. */
+  if (!_fz_access_check (self->db, FZ_PERMISSION_WRITE, _("change the registry"), error))
+    return FALSE;
   values_from_person (&v, person);
   if (!_fz_registry_check_values (self, &v, NULL, problems))
     {
@@ -1197,6 +1248,8 @@ fz_registry_delete_person (FzRegistry  *self,
 
   g_return_val_if_fail (FZ_IS_REGISTRY (self), FALSE);
 
+  if (!_fz_access_check (self->db, FZ_PERMISSION_WRITE, _("change the registry"), error))
+    return FALSE;
   if (!fz_database_transaction (self->db, delete_person_txn, &data, error))
     return FALSE;
   _fz_registry_emit_persons_changed (self);
@@ -1220,7 +1273,7 @@ fz_registry_find_person (FzRegistry  *self,
   if (stmt == NULL)
     return NULL;
   if (fz_statement_step (stmt, &local_error))
-    return person_from_row (stmt);
+    return shown_person (self, person_from_row (stmt), NULL);
   if (local_error)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
@@ -1250,7 +1303,7 @@ fz_registry_find_person_by_id_number (FzRegistry  *self,
   if (stmt == NULL)
     return NULL;
   if (fz_statement_step (stmt, &local_error))
-    return person_from_row (stmt);
+    return shown_person (self, person_from_row (stmt), NULL);
   if (local_error)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
@@ -1491,7 +1544,9 @@ fz_registry_count_persons (FzRegistry            *self,
 
   if (q.gram == NULL && q.where->len == 0)
     sql = g_strdup ("SELECT count(*) FROM fz_person");
-  else if (q.gram && q.where->len == 0)
+  /* The grams know nothing of counties: behind a county scope, the join
+   * with fz_person (its view) counts the county's persons only. */
+  else if (q.gram && q.where->len == 0 && !_fz_guard_is_scoped (_fz_database_get_guard (self->db)))
     sql = g_strdup ("SELECT count(*) FROM fz_person_gram WHERE gram = ?");
   else if (q.gram)
     sql = g_strconcat ("SELECT count(*) FROM fz_person_gram g CROSS JOIN fz_person p "
@@ -1725,12 +1780,24 @@ _fz_registry_foreach_person (FzRegistry           *self,
   return TRUE;
 }
 
+typedef struct {
+  FzRegistry   *self;
+  GPtrArray    *persons;
+  gboolean      masked;
+  FzMaskPolicy  policy;
+} Collect;
+
 static gboolean
 collect_person (FzStatement  *row,
                 gpointer      user_data,
                 GError      **error)
 {
-  g_ptr_array_add (user_data, person_from_row (row));
+  Collect *collect = user_data;
+  FzPerson *person = person_from_row (row);
+
+  if (collect->masked)
+    shown_person (collect->self, person, &collect->policy);
+  g_ptr_array_add (collect->persons, person);
   return TRUE;
 }
 
@@ -1742,10 +1809,12 @@ fz_registry_list_persons (FzRegistry            *self,
                           GError               **error)
 {
   g_autoptr(GPtrArray) persons = g_ptr_array_new_with_free_func (g_object_unref);
+  Collect collect = { self, persons, FALSE, FZ_MASK_POLICY_INIT };
 
   g_return_val_if_fail (FZ_IS_REGISTRY (self), NULL);
 
-  if (!_fz_registry_foreach_person (self, filter, offset, limit, collect_person, persons, error))
+  collect.masked = mask_policy (self, &collect.policy);
+  if (!_fz_registry_foreach_person (self, filter, offset, limit, collect_person, &collect, error))
     return NULL;
   return g_steal_pointer (&persons);
 }

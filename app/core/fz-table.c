@@ -441,7 +441,8 @@ fz_table_writer_new (const char  *path,
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   self->tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (self->tmp_path, O_RDWR, 0644);
+  /* Tables exported hold records of persons: their owner's alone. */
+  fd = g_mkstemp_full (self->tmp_path, O_RDWR, 0600);
   if (fd < 0)
     {
       int saved = errno;

@@ -248,6 +248,10 @@ preferences_activated (GSimpleAction *action,
 
   if (self->manager == NULL)
     return;
+  /* Nothing of the database before someone signs in, or while locked. */
+  if (fz_context_get_role (fz_plugin_manager_get_context (self->manager)) == FZ_ROLE_NONE ||
+      (FZ_IS_WINDOW (parent) && fz_window_is_locked (FZ_WINDOW (parent))))
+    return;
   prefs = fz_preferences_window_new (self->manager);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));

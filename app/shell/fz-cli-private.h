@@ -8,8 +8,10 @@ G_BEGIN_DECLS
 /* What a core command is given. */
 typedef struct {
   const char      *database_path; /* as given, or NULL for the default */
+  const char      *user;          /* --user, or NULL ($FUZHU_USER) */
   FzPluginManager *manager;       /* loaded, when the command needs the database */
   FzContext       *context;
+  char            *password;      /* the one signed in with, cleared at the end */
 } FzCli;
 
 typedef int (*FzCliFunc) (FzCli   *cli,
@@ -36,5 +38,13 @@ int fz_cli_import_persons (FzCli *cli, const char *path, GError **error);
 int fz_cli_print   (FzCli *cli, int argc, char **argv, GError **error);
 int fz_cli_verify  (FzCli *cli, int argc, char **argv, GError **error);
 int fz_cli_revoke  (FzCli *cli, int argc, char **argv, GError **error);
+int fz_cli_audit   (FzCli *cli, int argc, char **argv, GError **error);
+int fz_cli_accounts (FzCli *cli, int argc, char **argv, GError **error);
+
+/* Once accounts exist: signs in the user of --user or $FUZHU_USER, with the
+ * password from the terminal or from the file $FUZHU_PASSWORD_FILE names. */
+gboolean fz_cli_sign_in        (FzCli   *cli,
+                                GError **error);
+void     fz_cli_clear_password (FzCli   *cli);
 
 G_END_DECLS

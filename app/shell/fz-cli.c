@@ -30,6 +30,8 @@ static const FzCliCommand commands[] = {
   { "targets", "[list|set KEY VALUE|unset KEY] [--county C] [--plan ID]", N_("Show or change the plan's targets, citywide or per county"), TRUE, fz_cli_targets },
   { "backup", "FILE", N_("Copy the database as it is now to the new file FILE (it may stay open meanwhile)"), FALSE, cmd_backup },
   { "restore", "FILE", N_("Replace the database with the backup FILE, once it is checked; the replaced one is kept beside it"), FALSE, cmd_restore },
+  { "audit", "[--table T] [--operator NAME] [--record ID] [--since DATE] [--until DATE] [--output FILE]", N_("Show or export the audit trail: TIME, operator, where from, action, table, record, old and new values"), TRUE, fz_cli_audit },
+  { "accounts", "[list|add NAME --role ROLE [--county C]|role NAME ROLE|disable NAME|enable NAME|password [NAME]]", N_("List or change the operators' accounts (the first one makes an administrator)"), TRUE, fz_cli_accounts },
 };
 
 static const FzCliCommand *
@@ -44,7 +46,7 @@ find_command (const char *name)
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n", _("Usage: fuzhu [--database PATH] [COMMAND [ARGUMENTS…]]"));
+  fprintf (out, "%s\n", _("Usage: fuzhu [--database PATH] [--user NAME] [COMMAND [ARGUMENTS…]]"));
   fprintf (out, "%s\n\n", _("Without a command, the window opens."));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -52,6 +54,8 @@ print_usage (FILE *out)
   fprintf (out, "  %s %s\n      %s\n", _("PLUGIN-ID"), _("COMMAND …"), _("A plugin's own commands; `fuzhu PLUGIN-ID` lists them"));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --database PATH  %s\n", _("Use this database instead of the default one"));
+  fprintf (out, "  --user NAME      %s\n", _("Sign in as NAME (or set $FUZHU_USER) when the database has accounts; "
+                                         "the password is asked on the terminal, or read from the file $FUZHU_PASSWORD_FILE names"));
   fprintf (out, "  --version        %s\n", _("Print the version and exit"));
   fprintf (out, "\n%s\n", _("Exit status: 0 done, 1 input rejected (nothing written), 2 wrong usage."));
 }
@@ -146,6 +150,25 @@ cmd_restore (FzCli   *cli,
 
   if (file == NULL)
     return FZ_EXIT_USAGE;
+  /* Once there are accounts, replacing everyone's records is an
+   * administrator's decision: sign in, and let the database go again
+   * before it is replaced. */
+  if (fz_access_file_has_accounts (path))
+    {
+      g_autoptr(FzDatabase) db = fz_database_open (path, error);
+      g_autoptr(FzContext) context = NULL;
+      gboolean allowed;
+
+      if (db == NULL)
+        return FZ_EXIT_REJECTED;
+      context = fz_context_new (db, NULL, NULL);
+      cli->context = g_object_ref (context);
+      allowed = fz_cli_sign_in (cli, error) &&
+                fz_context_check (context, FZ_PERMISSION_RESTORE, _("restore a backup"), error);
+      g_clear_object (&cli->context);
+      if (!allowed)
+        return FZ_EXIT_REJECTED;
+    }
   if (!fz_backup_restore (path, file, &kept, error))
     return FZ_EXIT_REJECTED;
   if (kept)
@@ -180,6 +203,8 @@ open_context (FzCli   *cli,
     return FALSE;
   settings = fz_settings_new_if_installed ();
   cli->context = fz_context_new (db, settings, NULL);
+  if (!fz_cli_sign_in (cli, error))
+    return FALSE;
   cli->manager = fz_plugin_manager_new (cli->context);
   fz_plugin_manager_load_all (cli->manager);
   return TRUE;
@@ -199,6 +224,7 @@ run_command (FzCli  *cli,
       if (!open_context (cli, &error))
         {
           g_printerr ("fuzhu: %s\n", error->message);
+          /* A wrong --user or password: the same answer as refused input. */
           return FZ_EXIT_REJECTED;
         }
     }
@@ -256,6 +282,7 @@ fz_cli_main (int     argc,
 {
   g_autoptr(GStrvBuilder) rest = g_strv_builder_new ();
   g_autofree char *db_path = NULL;
+  g_autofree char *user = NULL;
   FzCli cli = { 0 };
   int status;
   int i;
@@ -300,6 +327,23 @@ fz_cli_main (int     argc,
           db_path = g_strdup (arg + strlen ("--database="));
           continue;
         }
+      if (g_str_equal (arg, "--user") || g_str_equal (arg, "-u"))
+        {
+          if (i + 1 >= argc)
+            {
+              g_printerr ("%s\n", _("fuzhu: --user needs a NAME"));
+              return FZ_EXIT_USAGE;
+            }
+          g_free (user);
+          user = g_strdup (argv[++i]);
+          continue;
+        }
+      if (g_str_has_prefix (arg, "--user="))
+        {
+          g_free (user);
+          user = g_strdup (arg + strlen ("--user="));
+          continue;
+        }
       if (arg[0] == '-')
         {
           /* Options for GApplication and GTK, such as --gapplication-service. */
@@ -317,7 +361,9 @@ fz_cli_main (int     argc,
     }
 
   cli.database_path = db_path;
+  cli.user = user;
   status = run_command (&cli, argc - i, argv + i);
+  fz_cli_clear_password (&cli);
   g_clear_object (&cli.manager);
   g_clear_object (&cli.context);
   return status;

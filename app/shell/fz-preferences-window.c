@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "fz-account-dialog.h"
 #include "fz-preferences-window.h"
+#include "fz-window.h"
 
 struct _FzPreferencesWindow
 {
@@ -14,6 +16,8 @@ struct _FzPreferencesWindow
   AdwPreferencesGroup  *plugins_group;
   AdwActionRow         *database_row;
   AdwPreferencesPage   *targets_page;
+  AdwPreferencesPage   *accounts_page;
+  GPtrArray            *account_groups; /* the groups of accounts_page, rebuilt */
   char                 *plan_id;
   GPtrArray            *rows;
   gboolean              updating;
@@ -92,6 +96,8 @@ rebuild (FzPreferencesWindow *self)
 
       gtk_switch_set_active (GTK_SWITCH (sw), state != FZ_PLUGIN_STATE_DISABLED);
       gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (sw, fz_context_can (fz_plugin_manager_get_context (self->manager),
+                                                    FZ_PERMISSION_MANAGE_PLUGINS));
       switch_label = g_strdup_printf (_("Enable %s"), fz_plugin_entry_get_title (entry));
       gtk_accessible_update_property (GTK_ACCESSIBLE (sw),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, switch_label,
@@ -219,9 +225,18 @@ build_targets (FzPreferencesWindow *self)
   g_autoptr(GPtrArray) counties = fz_county_list (db, NULL);
   g_autofree char *city = fz_county_get_name (db, FZ_CITY_CODE);
 
+  gboolean editable = fz_context_can (fz_plugin_manager_get_context (self->manager), FZ_PERMISSION_EDIT_TARGETS);
+
   if (plan == NULL || kinds == NULL || counties == NULL)
     return;
   self->plan_id = g_strdup (plan->id);
+  if (!editable)
+    {
+      GtkWidget *note = adw_preferences_group_new ();
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (note), _("Only an administrator changes the targets."));
+      adw_preferences_page_add (self->targets_page, ADW_PREFERENCES_GROUP (note));
+    }
 
   for (guint k = 0; k < kinds->len; k++)
     {
@@ -247,6 +262,7 @@ build_targets (FzPreferencesWindow *self)
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
           adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+          gtk_editable_set_editable (GTK_EDITABLE (row), editable);
           adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
           g_object_set_data_full (G_OBJECT (row), "fz-target-key", g_strdup (kind->key), g_free);
           g_object_set_data_full (G_OBJECT (row), "fz-county", g_strdup (code), g_free);
@@ -258,6 +274,249 @@ build_targets (FzPreferencesWindow *self)
     }
 }
 
+/* Accounts */
+
+static void rebuild_accounts (FzPreferencesWindow *self);
+
+static FzContext *
+get_context (FzPreferencesWindow *self)
+{
+  return fz_plugin_manager_get_context (self->manager);
+}
+
+static void
+accounts_changed_cb (FzPreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  rebuild_accounts (self);
+  if (FZ_IS_WINDOW (parent))
+    fz_window_update_operator (FZ_WINDOW (parent));
+}
+
+static void
+open_dialog (FzPreferencesWindow *self,
+             FzAccountDialogMode  mode,
+             const FzAccount     *account)
+{
+  GtkWidget *dialog = fz_account_dialog_new (get_context (self), mode, account);
+
+  g_signal_connect_object (dialog, "done", G_CALLBACK (accounts_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+first_administrator_cb (GtkButton           *button,
+                        FzPreferencesWindow *self)
+{
+  open_dialog (self, FZ_ACCOUNT_DIALOG_FIRST_ADMINISTRATOR, NULL);
+}
+
+static void
+change_password_cb (GtkButton           *button,
+                    FzPreferencesWindow *self)
+{
+  open_dialog (self, FZ_ACCOUNT_DIALOG_CHANGE_PASSWORD, NULL);
+}
+
+static void
+add_account_cb (GtkButton           *button,
+                FzPreferencesWindow *self)
+{
+  open_dialog (self, FZ_ACCOUNT_DIALOG_ADD, NULL);
+}
+
+static void
+edit_account_cb (GtkButton           *button,
+                 FzPreferencesWindow *self)
+{
+  open_dialog (self, FZ_ACCOUNT_DIALOG_EDIT, g_object_get_data (G_OBJECT (button), "fz-account"));
+}
+
+static void
+reset_password_cb (GtkButton           *button,
+                   FzPreferencesWindow *self)
+{
+  open_dialog (self, FZ_ACCOUNT_DIALOG_RESET_PASSWORD, g_object_get_data (G_OBJECT (button), "fz-account"));
+}
+
+static GtkWidget *
+row_button (const char *label,
+            const char *accessible,
+            GCallback   callback,
+            gpointer    user_data)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (accessible)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_signal_connect (button, "clicked", callback, user_data);
+  return button;
+}
+
+static GtkWidget *
+add_group (FzPreferencesWindow *self,
+           const char          *title,
+           const char          *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_page_add (self->accounts_page, ADW_PREFERENCES_GROUP (group));
+  g_ptr_array_add (self->account_groups, group);
+  return group;
+}
+
+static char *
+describe_account (FzPreferencesWindow *self,
+                  const FzAccount     *account)
+{
+  GString *text = g_string_new (fz_role_to_string (account->role));
+
+  if (account->county_code)
+    {
+      g_autofree char *county = fz_county_get_name (fz_context_get_database (get_context (self)), account->county_code);
+      g_string_append_printf (text, " · %s", county ? county : account->county_code);
+    }
+  if (account->disabled)
+    g_string_append_printf (text, " · %s", _("disabled"));
+  if (account->last_sign_in)
+    {
+      g_autofree char *when = fz_audit_format_time (account->last_sign_in);
+      g_string_append_printf (text, " · ");
+      g_string_append_printf (text, _("last signed in %s"), when);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+build_operator_group (FzPreferencesWindow *self)
+{
+  FzContext *context = get_context (self);
+  GtkWidget *group = add_group (self, _("Operator"), NULL);
+  GtkWidget *row = adw_action_row_new ();
+
+  if (fz_context_is_single_user (context))
+    {
+      g_autofree char *subtitle =
+        g_strdup_printf (_("Fuzhu runs as %s, who may do everything. Create an administrator, and everyone "
+                           "signs in with their own account and role; every change is then recorded under "
+                           "their name."), fz_context_get_operator (context));
+      GtkWidget *button = row_button (_("C_reate Administrator…"), NULL, G_CALLBACK (first_administrator_cb), self);
+
+      gtk_widget_set_name (button, "fz-create-administrator");
+      gtk_widget_add_css_class (button, "suggested-action");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Single-user mode"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  else
+    {
+      g_autofree char *title = g_strdup_printf (_("Signed in as %s"), fz_context_get_operator (context));
+      GString *subtitle = g_string_new (fz_role_to_string (fz_context_get_role (context)));
+
+      if (fz_context_get_county (context))
+        {
+          g_autofree char *county = fz_county_get_name (fz_context_get_database (context), fz_context_get_county (context));
+          g_string_append_printf (subtitle, " · %s", county);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button (_("_Change Password…"), NULL, G_CALLBACK (change_password_cb), self));
+      g_string_free (subtitle, TRUE);
+    }
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+build_accounts_group (FzPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = fz_access_list_accounts (get_context (self), &error);
+  GtkWidget *group;
+  GtkWidget *add;
+
+  if (accounts == NULL)
+    return;
+  group = add_group (self, _("Accounts"),
+                     _("Administrators manage accounts, plugins and targets; city staff work on every county; "
+                       "county staff on their own; viewers only look, with numbers masked."));
+  add = row_button (_("_Add Account…"), NULL, G_CALLBACK (add_account_cb), self);
+  gtk_widget_set_name (add, "fz-add-account");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      FzAccount *account = accounts->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = describe_account (self, account);
+      g_autofree char *title = account->display_name
+                                 ? g_strdup_printf ("%s (%s)", account->name, account->display_name)
+                                 : g_strdup (account->name);
+      g_autofree char *edit_label = g_strdup_printf (_("Edit the account %s"), account->name);
+      g_autofree char *reset_label = g_strdup_printf (_("Set the password of %s"), account->name);
+      GtkWidget *edit = row_button (_("_Edit…"), edit_label, G_CALLBACK (edit_account_cb), self);
+      GtkWidget *reset = row_button (_("_Password…"), reset_label, G_CALLBACK (reset_password_cb), self);
+
+      g_object_set_data_full (G_OBJECT (edit), "fz-account", fz_account_copy (account), (GDestroyNotify) fz_account_free);
+      g_object_set_data_full (G_OBJECT (reset), "fz-account", fz_account_copy (account), (GDestroyNotify) fz_account_free);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), reset);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static void
+build_lock_group (FzPreferencesWindow *self)
+{
+  FzContext *context = get_context (self);
+  GSettings *settings = fz_context_get_settings (context);
+  GtkWidget *group;
+  GtkWidget *row;
+  GtkWidget *spin;
+
+  if (settings == NULL)
+    return;
+  group = add_group (self, _("Locking"), NULL);
+  row = adw_action_row_new ();
+  spin = gtk_spin_button_new_with_range (0, 480, 1);
+  gtk_widget_set_name (spin, "fz-lock-minutes");
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  g_settings_bind (settings, "lock-after-minutes", spin, "value", G_SETTINGS_BIND_DEFAULT);
+  gtk_widget_set_sensitive (spin, fz_context_can (context, FZ_PERMISSION_MANAGE_ACCOUNTS));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lock after idle minutes"), -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Lock after idle minutes"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Once operators sign in, the window locks after this many minutes without a key "
+                                 "press or a pointer move; 0 never locks it. Ctrl+Shift+L locks it at once."));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+rebuild_accounts (FzPreferencesWindow *self)
+{
+  for (guint i = 0; i < self->account_groups->len; i++)
+    adw_preferences_page_remove (self->accounts_page, g_ptr_array_index (self->account_groups, i));
+  g_ptr_array_set_size (self->account_groups, 0);
+
+  build_operator_group (self);
+  if (fz_context_can (get_context (self), FZ_PERMISSION_MANAGE_ACCOUNTS) &&
+      !fz_context_is_single_user (get_context (self)))
+    build_accounts_group (self);
+  build_lock_group (self);
+}
+
 static void
 fz_preferences_window_dispose (GObject *object)
 {
@@ -265,6 +524,7 @@ fz_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_PREFERENCES_WINDOW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->account_groups, g_ptr_array_unref);
   g_clear_object (&self->manager);
   g_clear_pointer (&self->plan_id, g_free);
 
@@ -283,6 +543,7 @@ fz_preferences_window_class_init (FzPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzPreferencesWindow, plugins_group);
   gtk_widget_class_bind_template_child (widget_class, FzPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, FzPreferencesWindow, targets_page);
+  gtk_widget_class_bind_template_child (widget_class, FzPreferencesWindow, accounts_page);
 }
 
 static void
@@ -290,6 +551,7 @@ fz_preferences_window_init (FzPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  self->account_groups = g_ptr_array_new ();
 }
 
 GtkWidget *
@@ -302,6 +564,7 @@ fz_preferences_window_new (FzPluginManager *manager)
   adw_action_row_set_subtitle (self->database_row, fz_database_get_path (db));
   rebuild (self);
   build_targets (self);
+  rebuild_accounts (self);
   g_signal_connect_object (fz_plugin_manager_get_plugins (manager), "items-changed",
                            G_CALLBACK (plugins_changed_cb), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fz-audit-page.h"
 #include "fz-dashboard-page.h"
 #include "fz-registry-page.h"
 #include "fz-reports-page.h"
@@ -29,10 +30,17 @@ create_reports (FzPluginManager *manager)
   return fz_reports_page_new (manager);
 }
 
+static GtkWidget *
+create_audit (FzPluginManager *manager)
+{
+  return fz_audit_page_new (manager);
+}
+
 static const FzShellPage builtin_pages[] = {
-  { "dashboard", N_("Dashboard"), "view-grid-symbolic", create_dashboard },
-  { "registry", N_("Registry"), "system-users-symbolic", create_registry },
-  { "reports", N_("County Reports"), "x-office-spreadsheet-symbolic", create_reports },
+  { "dashboard", N_("Dashboard"), "view-grid-symbolic", create_dashboard, FZ_PERMISSION_READ },
+  { "registry", N_("Registry"), "system-users-symbolic", create_registry, FZ_PERMISSION_READ },
+  { "reports", N_("County Reports"), "x-office-spreadsheet-symbolic", create_reports, FZ_PERMISSION_READ },
+  { "audit", N_("Audit Trail"), "document-open-recent-symbolic", create_audit, FZ_PERMISSION_READ_AUDIT, TRUE },
 };
 
 guint

@@ -9,10 +9,12 @@ G_BEGIN_DECLS
 
 /* The shell's own pages, before the measures in the sidebar. */
 typedef struct {
-  const char *id;
-  const char *title;     /* msgid */
-  const char *icon_name;
+  const char   *id;
+  const char   *title;     /* msgid */
+  const char   *icon_name;
   GtkWidget *(*create) (FzPluginManager *manager);
+  FzPermission  permission; /* what the operator needs to see it */
+  gboolean      after_measures;
 } FzShellPage;
 
 guint              fz_shell_n_builtin_pages     (void);

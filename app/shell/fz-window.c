@@ -6,10 +6,15 @@
 #include <glib/gi18n.h>
 
 #include "fz-a11y.h"
+#include "fz-account-dialog.h"
 #include "fz-application.h"
 #include "fz-print.h"
 #include "fz-shell-pages.h"
+#include "fz-sign-in-page.h"
 #include "fz-window.h"
+
+/* How often the window looks whether it has been idle long enough to lock. */
+#define IDLE_CHECK_SECONDS 15
 
 struct _FzWindow
 {
@@ -19,6 +24,11 @@ struct _FzWindow
   GSettings            *settings;
 
   AdwLeaflet           *leaflet;
+  AdwWindowTitle       *sidebar_title;
+  GtkStack             *gate;      /* the pages, or the sign-in page in their place */
+  FzSignInPage         *sign_in;
+  gint64                last_activity;
+  guint                 idle_source;
   GtkListBox           *sidebar;
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
@@ -39,6 +49,8 @@ row_get_page_id (GtkListBoxRow *row)
 {
   return g_object_get_data (G_OBJECT (row), "fz-page-id");
 }
+
+static void show_welcome_if_empty (FzWindow *self);
 
 static GtkWidget *
 make_row (const char *id,
@@ -234,6 +246,42 @@ back_clicked_cb (FzWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static FzContext *
+get_context (FzWindow *self)
+{
+  return fz_plugin_manager_get_context (self->manager);
+}
+
+/* A row at the end of the page list; its place gives its Alt+N shortcut. */
+static void
+append_row (FzWindow   *self,
+            const char *id,
+            const char *title,
+            const char *icon_name)
+{
+  guint position = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); child;
+       child = gtk_widget_get_next_sibling (child))
+    position++;
+  gtk_list_box_append (self->sidebar, make_row (id, title, icon_name, position));
+}
+
+static void
+add_builtin_rows (FzWindow *self,
+                  gboolean  after_measures)
+{
+  FzContext *context = get_context (self);
+
+  for (guint i = 0; i < fz_shell_n_builtin_pages (); i++)
+    {
+      const FzShellPage *page = fz_shell_get_builtin_page (i);
+
+      if (page->after_measures == after_measures && fz_context_can (context, page->permission))
+        append_row (self, page->id, _(page->title), page->icon_name);
+    }
+}
+
 static void
 rebuild_sidebar (FzWindow *self)
 {
@@ -247,21 +295,19 @@ rebuild_sidebar (FzWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))))
     gtk_list_box_remove (self->sidebar, child);
+  /* Nothing to show before someone signs in. */
+  if (!fz_context_can (get_context (self), FZ_PERMISSION_READ))
+    return;
 
-  for (guint i = 0; i < fz_shell_n_builtin_pages (); i++)
-    {
-      const FzShellPage *page = fz_shell_get_builtin_page (i);
-      gtk_list_box_append (self->sidebar, make_row (page->id, _(page->title), page->icon_name, i));
-    }
-
+  add_builtin_rows (self, FALSE);
   measures = fz_plugin_manager_list_measures (self->manager);
   for (guint i = 0; i < measures->len; i++)
     {
       FzMeasure *measure = g_ptr_array_index (measures, i);
       const FzMeasureInfo *info = fz_measure_get_info (measure);
-      gtk_list_box_append (self->sidebar, make_row (info->id, fz_measure_get_title (measure), info->icon_name,
-                                                    fz_shell_n_builtin_pages () + i));
+      append_row (self, info->id, fz_measure_get_title (measure), info->icon_name);
     }
+  add_builtin_rows (self, TRUE);
 
   /* Pages of measures that went away go with them. */
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child; )
@@ -369,6 +415,252 @@ add_sidebar_tab_stops (FzWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar), controller);
 }
 
+/* Signing in and out, locking */
+
+static gboolean
+has_accounts_session (FzWindow *self)
+{
+  FzContext *context = get_context (self);
+
+  return !fz_context_is_single_user (context) && fz_context_get_role (context) != FZ_ROLE_NONE;
+}
+
+static void
+update_operator (FzWindow *self)
+{
+  FzContext *context = get_context (self);
+  g_autofree char *subtitle = NULL;
+  gboolean signed_in = has_accounts_session (self);
+
+  if (signed_in && fz_context_get_county (context))
+    {
+      g_autofree char *county = fz_county_get_name (fz_context_get_database (context), fz_context_get_county (context));
+      subtitle = g_strdup_printf ("%s · %s · %s", fz_context_get_operator (context),
+                                  fz_role_to_string (fz_context_get_role (context)), county);
+    }
+  else if (signed_in)
+    subtitle = g_strdup_printf ("%s · %s", fz_context_get_operator (context),
+                                fz_role_to_string (fz_context_get_role (context)));
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle ? subtitle : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", signed_in);
+}
+
+/* Closes the windows opened from this one (Preferences, its dialogs):
+ * locked or signed out, nothing of the operator's stays usable. */
+static void
+close_dependents (FzWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      for (GtkWindow *w = gtk_window_get_transient_for (window); w; w = gtk_window_get_transient_for (w))
+        if (w == GTK_WINDOW (self))
+          {
+            g_ptr_array_add (doomed, g_object_ref (window));
+            break;
+          }
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    gtk_window_destroy (g_ptr_array_index (doomed, i));
+}
+
+/* Drops every page: they were made for the operator who leaves. */
+static void
+drop_pages (FzWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))))
+    gtk_list_box_remove (self->sidebar, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))))
+    gtk_stack_remove (self->stack, child);
+  adw_window_title_set_title (self->content_title, "");
+  update_documents (self, NULL);
+}
+
+static void
+show_pages (FzWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+
+  update_operator (self);
+  self->last_activity = g_get_monotonic_time ();
+  gtk_stack_set_visible_child_name (self->gate, "pages");
+  if (row)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+show_sign_in (FzWindow *self,
+              gboolean  locked)
+{
+  close_dependents (self);
+  fz_sign_in_page_set_locked (self->sign_in, locked);
+  gtk_stack_set_visible_child_name (self->gate, "sign-in");
+  update_operator (self);
+  fz_sign_in_page_focus (self->sign_in);
+}
+
+static void
+signed_in_cb (FzWindow     *self,
+              FzSignInPage *page)
+{
+  if (fz_sign_in_page_get_locked (page))
+    {
+      show_pages (self);
+      return;
+    }
+  drop_pages (self);
+  rebuild_sidebar (self);
+  if (self->settings)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-page");
+      fz_window_show_page (self, last);
+    }
+  show_pages (self);
+  show_welcome_if_empty (self);
+}
+
+void
+fz_window_sign_out (FzWindow *self)
+{
+  g_return_if_fail (FZ_IS_WINDOW (self));
+
+  fz_access_sign_out (get_context (self));
+  drop_pages (self);
+  show_sign_in (self, FALSE);
+}
+
+void
+fz_window_lock (FzWindow *self)
+{
+  g_return_if_fail (FZ_IS_WINDOW (self));
+
+  if (!has_accounts_session (self) || fz_window_is_locked (self))
+    return;
+  fz_access_record_lock (get_context (self), TRUE);
+  show_sign_in (self, TRUE);
+}
+
+gboolean
+fz_window_is_locked (FzWindow *self)
+{
+  g_return_val_if_fail (FZ_IS_WINDOW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->gate), "sign-in") == 0 &&
+         fz_sign_in_page_get_locked (self->sign_in);
+}
+
+void
+fz_window_update_operator (FzWindow *self)
+{
+  g_return_if_fail (FZ_IS_WINDOW (self));
+  update_operator (self);
+  /* A role that changed may see other pages. */
+  rebuild_sidebar (self);
+}
+
+static void
+sign_out_cb (FzWindow *self)
+{
+  fz_window_sign_out (self);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  fz_window_sign_out (FZ_WINDOW (widget));
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  fz_window_lock (FZ_WINDOW (widget));
+}
+
+static void
+change_password_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+  GtkWidget *dialog = fz_account_dialog_new (get_context (self), FZ_ACCOUNT_DIALOG_CHANGE_PASSWORD, NULL);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Any key press, click or pointer move counts as activity. */
+static void
+touched_cb (FzWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+}
+
+static gboolean
+key_touched_cb (FzWindow              *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  touched_cb (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+fz_window_check_idle (FzWindow *self,
+                      gint64    now)
+{
+  int minutes;
+
+  g_return_if_fail (FZ_IS_WINDOW (self));
+
+  if (self->settings == NULL || !has_accounts_session (self) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->gate), "sign-in") == 0)
+    return;
+  minutes = g_settings_get_int (self->settings, "lock-after-minutes");
+  if (minutes > 0 && now - self->last_activity >= (gint64) minutes * 60 * G_USEC_PER_SEC)
+    fz_window_lock (self);
+}
+
+static gboolean
+idle_check_cb (gpointer user_data)
+{
+  fz_window_check_idle (FZ_WINDOW (user_data), g_get_monotonic_time ());
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_activity (FzWindow *self)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (key_touched_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (touched_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (touched_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->last_activity = g_get_monotonic_time ();
+  self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
+}
+
 static gboolean
 fz_window_close_request (GtkWindow *window)
 {
@@ -443,7 +735,9 @@ show_welcome_if_empty (FzWindow *self)
   GtkWidget *status, *box;
   guint n = 0;
 
-  if (!fz_registry_count_persons (fz_context_get_registry (context), NULL, &n, NULL) || n > 0)
+  /* Only someone who may add records is offered to. */
+  if (!fz_context_can (context, FZ_PERMISSION_WRITE) ||
+      !fz_registry_count_persons (fz_context_get_registry (context), NULL, &n, NULL) || n > 0)
     return;
 
   status = adw_status_page_new ();
@@ -489,9 +783,24 @@ fz_window_constructed (GObject *object)
 
   g_signal_connect_object (fz_plugin_manager_get_plugins (self->manager), "items-changed",
                            G_CALLBACK (plugins_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The audit trail says the window's changes came from the window. */
+  fz_access_set_client (context, "window");
+  self->sign_in = FZ_SIGN_IN_PAGE (fz_sign_in_page_new (context));
+  g_signal_connect_object (self->sign_in, "signed-in", G_CALLBACK (signed_in_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sign_in, "sign-out", G_CALLBACK (sign_out_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->gate, GTK_WIDGET (self->sign_in), "sign-in");
+  watch_activity (self);
+
+  if (fz_context_get_role (context) == FZ_ROLE_NONE)
+    {
+      show_sign_in (self, FALSE);
+      return;
+    }
   rebuild_sidebar (self);
   if (last)
     fz_window_show_page (self, last);
+  show_pages (self);
   show_welcome_if_empty (self);
 }
 
@@ -500,6 +809,7 @@ fz_window_dispose (GObject *object)
 {
   FzWindow *self = FZ_WINDOW (object);
 
+  g_clear_handle_id (&self->idle_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_WINDOW);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
@@ -544,6 +854,7 @@ fz_window_class_init (FzWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/fuzhu/Fuzhu/fz-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FzWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, content_title);
@@ -551,6 +862,10 @@ fz_window_class_init (FzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, documents_button);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.change-password", NULL, change_password_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.lock", NULL);
   gtk_widget_class_install_action (widget_class, "win.print-document", "s", print_document_action);
   gtk_widget_class_install_action (widget_class, "win.export-document", "s", print_document_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, open_documents, NULL);
@@ -569,8 +884,20 @@ fz_window_class_init (FzWindowClass *klass)
 static void
 fz_window_init (FzWindow *self)
 {
+  GtkWidget *pages;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   add_sidebar_tab_stops (self);
+
+  /* The pages, and in their place while nobody is signed in or the window
+   * is locked, the sign-in page (added once the context is known). */
+  pages = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
+  self->gate = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->gate, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_stack_add_named (self->gate, pages, "pages");
+  g_object_unref (pages);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->gate));
 }
 
 FzWindow *

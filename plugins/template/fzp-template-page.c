@@ -17,6 +17,7 @@ struct _FzpTemplatePage
 
   GtkEntry    *note_entry;
   AdwComboRow *county_row;
+  GtkButton   *add_button;
   GtkLabel    *error_label;
   GtkListBox  *notes;
 };
@@ -137,6 +138,7 @@ fzp_template_page_class_init (FzpTemplatePageClass *klass)
                                                "/org/fuzhu/Fuzhu/plugins/template/fzp-template-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, note_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, county_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, error_label);
   gtk_widget_class_bind_template_child (widget_class, FzpTemplatePage, notes);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
@@ -159,8 +161,20 @@ fzp_template_page_new (FzContext *context)
   self->counties = fz_county_list (fz_context_get_database (context), NULL);
   if (self->counties == NULL)
     self->counties = g_ptr_array_new ();
+  /* County staff write for their own county only: offer no other. libfuzhu
+   * would refuse the others anyway; the form need not invite it. */
+  for (guint i = self->counties->len; fz_context_get_county (context) && i > 0; i--)
+    if (g_strcmp0 (((FzCounty *) g_ptr_array_index (self->counties, i - 1))->code, fz_context_get_county (context)) != 0)
+      g_ptr_array_remove_index (self->counties, i - 1);
   for (guint i = 0; i < self->counties->len; i++)
     gtk_string_list_append (names, ((FzCounty *) g_ptr_array_index (self->counties, i))->name);
+  /* A viewer reads the notes and writes none. */
+  if (!fz_context_can (context, FZ_PERMISSION_WRITE))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->note_entry), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->county_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), FALSE);
+    }
   adw_combo_row_set_model (self->county_row, G_LIST_MODEL (names));
   reload (self);
   return GTK_WIDGET (self);

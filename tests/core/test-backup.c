@@ -539,6 +539,28 @@ write_bytes (const char *path,
 }
 
 /* Makes the hostile file @bad at @path from the good backup @good. */
+/* A file another program changed: Fuzhu's access triggers call functions
+ * only Fuzhu's connection has, so such a program drops them first. */
+static void
+drop_triggers (sqlite3 *raw)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT name FROM sqlite_master WHERE type = 'trigger'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *sql = sqlite3_mprintf ("DROP TRIGGER \"%w\"", (char *) g_ptr_array_index (names, i));
+
+      g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_free (sql);
+    }
+}
+
 static void
 make_bad_file (Bad         bad,
                const char *path,
@@ -586,6 +608,7 @@ make_bad_file (Bad         bad,
     case BAD_REFERENCES:
       write_bytes (path, bytes, len);
       g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+      drop_triggers (raw);
       g_assert_cmpint (sqlite3_exec (raw, bad == BAD_TOO_NEW
                                           ? "UPDATE fz_schema SET version = 999 WHERE owner = 'core'"
                                           : "INSERT INTO t_item (name, county) VALUES ('孤儿', '999999')",

@@ -51,10 +51,11 @@ become_user (gpointer data)
 }
 
 static void
-spawn_fuzhu (Run        *run,
-             const User *user,
-             const char *first,
-             va_list     ap)
+spawn_fuzhu (Run               *run,
+             const User        *user,
+             const char *const *extra_env,
+             const char        *first,
+             va_list            ap)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -65,6 +66,13 @@ spawn_fuzhu (Run        *run,
   for (const char *arg = first; arg; arg = va_arg (ap, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   g_ptr_array_add (argv, NULL);
+
+  /* NAME=VALUE pairs for this run only. */
+  for (guint i = 0; extra_env && extra_env[i]; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (extra_env[i], "=", 2);
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
 
   /* The isolated folders of this test, for the child too. */
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", user ? user->home : g_get_user_data_dir (), TRUE);
@@ -89,7 +97,7 @@ fuzhu (Run        *run,
   va_list ap;
 
   va_start (ap, first);
-  spawn_fuzhu (run, NULL, first, ap);
+  spawn_fuzhu (run, NULL, NULL, first, ap);
   va_end (ap);
 }
 
@@ -102,7 +110,21 @@ fuzhu_as (Run        *run,
   va_list ap;
 
   va_start (ap, first);
-  spawn_fuzhu (run, user, first, ap);
+  spawn_fuzhu (run, user, NULL, first, ap);
+  va_end (ap);
+}
+
+/* With NAME=VALUE pairs in its environment. */
+static void
+fuzhu_env (Run               *run,
+           const char *const *env,
+           const char        *first,
+           ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  spawn_fuzhu (run, NULL, env, first, ap);
   va_end (ap);
 }
 
@@ -707,6 +729,174 @@ test_read_only_folder (Fixture       *f,
   g_assert_cmpstr (list_after, ==, list_before);
 }
 
+static char *
+password_file (Fixture    *f,
+               const char *name,
+               const char *password,
+               int         mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = g_strconcat (password, "\n", NULL);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, mode), ==, 0);
+  return path;
+}
+
+static void
+test_sign_in (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *admin_pw = password_file (f, "admin.pw", "admin-pass-2025", 0600);
+  g_autofree char *county_pw = password_file (f, "county.pw", "county-pass-2025", 0600);
+  g_autofree char *open_pw = password_file (f, "open.pw", "admin-pass-2025", 0644);
+  g_autofree char *csv = g_build_filename (f->dir, "audit.csv", NULL);
+  g_autofree char *as_admin = g_strconcat ("FUZHU_PASSWORD_FILE=", admin_pw, NULL);
+  g_autofree char *as_county = g_strconcat ("FUZHU_PASSWORD_FILE=", county_pw, NULL);
+  g_autofree char *as_open = g_strconcat ("FUZHU_PASSWORD_FILE=", open_pw, NULL);
+  g_autofree char *new_admin = g_strconcat ("FUZHU_NEW_PASSWORD_FILE=", admin_pw, NULL);
+  g_autofree char *new_county = g_strconcat ("FUZHU_NEW_PASSWORD_FILE=", county_pw, NULL);
+  const char *first_env[] = { new_admin, NULL };
+  const char *admin_env[] = { as_admin, "FUZHU_USER=admin", NULL };
+  const char *add_env[] = { as_admin, new_county, NULL };
+  const char *county_env[] = { as_county, NULL };
+  const char *wrong_env[] = { as_admin, "FUZHU_USER=kecheng", NULL };
+  const char *open_env[] = { as_open, NULL };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) nobody = { 0 };
+  g_auto(Run) note1 = { 0 };
+  g_auto(Run) note2 = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) wrong = { 0 };
+  g_auto(Run) open = { 0 };
+  g_auto(Run) outside = { 0 };
+  g_auto(Run) audit = { 0 };
+  g_auto(Run) county_audit = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) accounts = { 0 };
+  g_autofree char *written = NULL;
+  GStatBuf st;
+
+  /* Single-user mode makes the first administrator. */
+  fuzhu_env (&first, first_env, "--database", f->db, "accounts", "add", "admin", "--role", "administrator", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+
+  /* From then on the command line signs in first. */
+  fuzhu (&nobody, "--database", f->db, "template", "list", NULL);
+  g_assert_cmpint (nobody.status, ==, 1);
+  g_assert_nonnull (strstr (nobody.err, "--user"));
+  fuzhu_env (&note1, admin_env, "--database", f->db, "template", "add", "柯城的走访", "--county", "柯城区", NULL);
+  g_assert_cmpint (note1.status, ==, 0);
+  fuzhu_env (&note2, admin_env, "--database", f->db, "template", "add", "龙游的走访", "--county", "龙游县", NULL);
+  g_assert_cmpint (note2.status, ==, 0);
+  fuzhu_env (&add, add_env, "--database", f->db, "--user", "admin", "accounts", "add", "kecheng",
+             "--role", "county-staff", "--county", "柯城区", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+
+  /* County staff list their county's notes: the plugin's own query, scoped. */
+  fuzhu_env (&list, county_env, "--database", f->db, "--user", "kecheng", "template", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "柯城区\t柯城的走访\n"));
+  g_assert_null (strstr (list.out, "龙游"));
+  fuzhu_env (&outside, county_env, "--database", f->db, "--user=kecheng", "template", "add", "越界", "--county", "龙游县", NULL);
+  g_assert_cmpint (outside.status, ==, 1);
+  g_assert_nonnull (strstr (outside.err, "柯城区"));
+
+  /* A wrong password, and a password file others can read, are refused. */
+  fuzhu_env (&wrong, wrong_env, "--database", f->db, "template", "list", NULL);
+  g_assert_cmpint (wrong.status, ==, 1);
+  g_assert_nonnull (strstr (wrong.err, "password is wrong"));
+  g_assert_cmpstr (wrong.out, ==, "");
+  fuzhu_env (&open, open_env, "--database", f->db, "--user", "admin", "template", "list", NULL);
+  g_assert_cmpint (open.status, ==, 1);
+  g_assert_nonnull (strstr (open.err, "chmod 600"));
+
+  /* The audit trail names who did it, from the command line. */
+  fuzhu_env (&audit, admin_env, "--database", f->db, "audit", "--table", "template_note", NULL);
+  g_assert_cmpint (audit.status, ==, 0);
+  g_assert_nonnull (strstr (audit.out, "\tadmin\tcommand line\tinsert\ttemplate_note\t1\t\t{\"id\":1,"));
+  g_assert_nonnull (strstr (audit.out, "\"body\":\"龙游的走访\""));
+  fuzhu_env (&county_audit, county_env, "--database", f->db, "--user", "kecheng", "audit", "--table", "template_note", NULL);
+  g_assert_cmpint (county_audit.status, ==, 0);
+  g_assert_nonnull (strstr (county_audit.out, "柯城的走访"));
+  g_assert_null (strstr (county_audit.out, "龙游的走访"));
+  fuzhu_env (&export, admin_env, "--database", f->db, "audit", "--since", "2020-01-01", "--output", csv, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "时间,操作员,来源,操作,数据表"));
+  g_assert_nonnull (strstr (written, "柯城的走访"));
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* No password in any output, and none in the database. */
+  fuzhu_env (&accounts, admin_env, "--database", f->db, "accounts", NULL);
+  g_assert_cmpint (accounts.status, ==, 0);
+  g_assert_nonnull (strstr (accounts.out, "kecheng\tcounty-staff\t330802\tenabled\t"));
+  g_assert_null (strstr (accounts.out, "pass-2025"));
+  g_assert_null (strstr (audit.out, "pass-2025"));
+  g_assert_null (strstr (written, "pass-2025"));
+}
+
+/* Once there are accounts, only an administrator replaces the database. */
+static void
+test_restore_needs_administrator (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *admin_pw = password_file (f, "admin.pw", "admin-pass-2025", 0600);
+  g_autofree char *county_pw = password_file (f, "county.pw", "county-pass-2025", 0600);
+  g_autofree char *backup = g_build_filename (f->dir, "before-accounts.db", NULL);
+  g_autofree char *as_admin = g_strconcat ("FUZHU_PASSWORD_FILE=", admin_pw, NULL);
+  g_autofree char *as_county = g_strconcat ("FUZHU_PASSWORD_FILE=", county_pw, NULL);
+  g_autofree char *new_admin = g_strconcat ("FUZHU_NEW_PASSWORD_FILE=", admin_pw, NULL);
+  g_autofree char *new_county = g_strconcat ("FUZHU_NEW_PASSWORD_FILE=", county_pw, NULL);
+  const char *first_env[] = { new_admin, NULL };
+  const char *add_env[] = { as_admin, new_county, "FUZHU_USER=admin", NULL };
+  const char *admin_env[] = { as_admin, "FUZHU_USER=admin", NULL };
+  const char *county_env[] = { as_county, "FUZHU_USER=kecheng", NULL };
+  g_auto(Run) run = { 0 };
+
+  fuzhu (&run, "--database", f->db, "template", "add", "账户之前的走访", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+  fuzhu (&run, "--database", f->db, "backup", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+  fuzhu_env (&run, first_env, "--database", f->db, "accounts", "add", "admin", "--role", "administrator", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+  fuzhu_env (&run, add_env, "--database", f->db, "accounts", "add", "kecheng",
+             "--role", "county-staff", "--county", "柯城区", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_reset (&run);
+
+  /* Nobody signed in, and county staff: refused, the database untouched. */
+  fuzhu (&run, "--database", f->db, "restore", backup, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--user"));
+  run_reset (&run);
+  fuzhu_env (&run, county_env, "--database", f->db, "restore", backup, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "restore a backup"));
+  run_reset (&run);
+  /* Not replaced: the accounts are still there, sign-in still asked. */
+  fuzhu (&run, "--database", f->db, "template", "list", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--user"));
+  run_reset (&run);
+
+  /* The administrator may; the backup had no accounts, so single-user again. */
+  fuzhu_env (&run, admin_env, "--database", f->db, "restore", backup, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, backup));
+  run_reset (&run);
+  fuzhu (&run, "--database", f->db, "template", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "账户之前的走访"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -724,6 +914,9 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Cli/busy", Fixture, NULL, fixture_setup, test_busy, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/hostile-database", Fixture, NULL, fixture_setup, test_hostile_database, fixture_teardown);
   g_test_add ("/Fuzhu/Cli/read-only-folder", Fixture, NULL, fixture_setup, test_read_only_folder, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/sign-in", Fixture, NULL, fixture_setup, test_sign_in, fixture_teardown);
+  g_test_add ("/Fuzhu/Cli/restore-needs-administrator", Fixture, NULL, fixture_setup,
+              test_restore_needs_administrator, fixture_teardown);
 
   return g_test_run ();
 }

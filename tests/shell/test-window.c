@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "fuzhu.h"
 #include "fz-application.h"
+#include "fz-audit-page.h"
 #include "fz-chart.h"
 #include "fz-dashboard-page.h"
 #include "fz-person-dialog.h"
@@ -18,6 +20,9 @@
 #include "fz-window.h"
 
 /* The main window in a real GTK display (run under Xvfb). */
+
+/* Given to the fixture for a database with accounts. */
+static const int with_accounts = 1;
 
 typedef struct {
   char            *dir;
@@ -52,7 +57,18 @@ fixture_setup (Fixture       *f,
   /* Settings live in memory for the whole run: start each test afresh. */
   g_settings_reset (settings, "disabled-plugins");
   g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "lock-after-minutes");
   context = fz_context_new (db, settings, "tester");
+  /* Operators' accounts, and nobody signed in: the window starts at sign-in. */
+  if (data == &with_accounts)
+    {
+      g_assert_true (fz_access_create_account (context, "admin", NULL, "admin-pass-2025", FZ_ROLE_ADMINISTRATOR, NULL, &error));
+      g_assert_true (fz_access_create_account (context, "kecheng", NULL, "kecheng-pass-2025",
+                                               FZ_ROLE_COUNTY_STAFF, "330802", &error));
+      g_assert_true (fz_access_create_account (context, "viewer", NULL, "viewer-pass-2025", FZ_ROLE_VIEWER, NULL, &error));
+      g_assert_no_error (error);
+      fz_access_sign_out (context);
+    }
   f->manager = fz_plugin_manager_new (context);
   fz_plugin_manager_load_all (f->manager);
 
@@ -594,6 +610,267 @@ test_bench_first_frame (void)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* Operators */
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_text (GtkWidget  *root,
+          const char *name,
+          const char *text)
+{
+  GtkWidget *field = find_named (root, name);
+
+  g_assert_true (GTK_IS_EDITABLE (field));
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+}
+
+static void
+press (GtkWidget  *root,
+       const char *name)
+{
+  GtkWidget *button = find_named (root, name);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  /* "clicked" itself: activating a button clicks it only after an animation. */
+  g_signal_emit_by_name (button, "clicked");
+  iterate (100);
+}
+
+static gboolean
+sign_in_shown (Fixture *f)
+{
+  GtkWidget *name = find_named (GTK_WIDGET (f->window), "fz-sign-in-password");
+
+  return name && gtk_widget_get_mapped (name);
+}
+
+static void
+sign_in_through_window (Fixture    *f,
+                        const char *name,
+                        const char *password)
+{
+  set_text (GTK_WIDGET (f->window), "fz-sign-in-name", name);
+  set_text (GTK_WIDGET (f->window), "fz-sign-in-password", password);
+  press (GTK_WIDGET (f->window), "fz-sign-in-accept");
+}
+
+static gint64
+audit_count (Fixture    *f,
+             const char *where)
+{
+  FzDatabase *db = fz_context_get_database (fz_plugin_manager_get_context (f->manager));
+  g_autofree char *sql = g_strconcat ("SELECT count(*) FROM fz_audit WHERE ", where, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (fz_database_query_int64 (db, sql, NULL, &n, NULL, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_sign_in_lock_sign_out (Fixture       *f,
+                            gconstpointer  data)
+{
+  FzContext *context = fz_plugin_manager_get_context (f->manager);
+  GtkWidget *error_label;
+  GtkWidget *page;
+
+  /* Nothing shows before signing in. */
+  g_assert_true (sign_in_shown (f));
+  g_assert_null (find_label (find_sidebar (f->window), "Dashboard"));
+  g_assert_false (fz_window_is_locked (f->window));
+
+  /* A wrong password says so, and lets nobody in. */
+  sign_in_through_window (f, "kecheng", "not-the-password");
+  error_label = find_named (GTK_WIDGET (f->window), "fz-sign-in-error");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "password is wrong"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (f->window), "fz-sign-in-password"))), ==, "");
+  g_assert_true (sign_in_shown (f));
+
+  sign_in_through_window (f, "kecheng", "kecheng-pass-2025");
+  g_assert_false (sign_in_shown (f));
+  g_assert_cmpint (fz_context_get_role (context), ==, FZ_ROLE_COUNTY_STAFF);
+  g_assert_nonnull (find_label (find_sidebar (f->window), "Dashboard"));
+  /* County staff read their county's audit trail. */
+  g_assert_nonnull (find_label (find_sidebar (f->window), "Audit Trail"));
+
+  /* A note written in the window is the signed-in operator's, from the window. */
+  g_assert_true (fz_window_show_page (f->window, "template"));
+  iterate (100);
+  page = gtk_widget_get_ancestor (find_label (GTK_WIDGET (f->window), "New Note"), ADW_TYPE_BIN);
+  g_assert_nonnull (page);
+  gtk_editable_set_text (GTK_EDITABLE (find_type (page, GTK_TYPE_ENTRY)), "窗口里写的备注");
+  g_signal_emit_by_name (find_button_labelled (page, "_Add Note"), "clicked");
+  iterate (100);
+  g_assert_cmpint (audit_count (f, "table_name = 'template_note' AND action = 'insert' AND operator = 'kecheng' "
+                                   "AND client = 'window' AND county_code = '330802' "
+                                   "AND json_extract(new_values, '$.body') = '窗口里写的备注'"), ==, 1);
+
+  /* Locked, the pages hide and wait for the password. */
+  fz_window_lock (f->window);
+  iterate (100);
+  g_assert_true (fz_window_is_locked (f->window));
+  g_assert_true (sign_in_shown (f));
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->window), "fz-sign-in-name")));
+  set_text (GTK_WIDGET (f->window), "fz-sign-in-password", "kecheng-pass-2025");
+  press (GTK_WIDGET (f->window), "fz-sign-in-accept");
+  g_assert_false (fz_window_is_locked (f->window));
+  g_assert_cmpstr (fz_window_get_page (f->window), ==, "template");
+  g_assert_cmpint (audit_count (f, "action = 'lock' AND operator = 'kecheng'"), ==, 1);
+  g_assert_cmpint (audit_count (f, "action = 'unlock' AND operator = 'kecheng'"), ==, 1);
+
+  /* Idle for longer than the setting says: locked (the time is given, not waited for). */
+  g_settings_set_int (fz_context_get_settings (context), "lock-after-minutes", 5);
+  fz_window_check_idle (f->window, g_get_monotonic_time () + 4 * 60 * G_USEC_PER_SEC);
+  g_assert_false (fz_window_is_locked (f->window));
+  fz_window_check_idle (f->window, g_get_monotonic_time () + 6 * 60 * G_USEC_PER_SEC);
+  g_assert_true (fz_window_is_locked (f->window));
+  /* Signing out from the locked window: the pages go with the operator. */
+  press (GTK_WIDGET (f->window), "fz-sign-in-switch");
+  g_assert_cmpint (fz_context_get_role (context), ==, FZ_ROLE_NONE);
+  g_assert_true (sign_in_shown (f));
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (f->window), "fz-sign-in-name")));
+  g_assert_null (find_label (find_sidebar (f->window), "Dashboard"));
+  g_assert_null (find_type (GTK_WIDGET (f->window), FZ_TYPE_DASHBOARD_PAGE));
+
+  /* A viewer sees no audit trail, and cannot switch plugins. */
+  sign_in_through_window (f, "viewer", "viewer-pass-2025");
+  g_assert_nonnull (find_label (find_sidebar (f->window), "Dashboard"));
+  g_assert_null (find_label (find_sidebar (f->window), "Audit Trail"));
+  {
+    GtkWidget *prefs = fz_preferences_window_new (f->manager);
+    GtkWidget *row;
+
+    gtk_window_present (GTK_WINDOW (prefs));
+    iterate (200);
+    row = gtk_widget_get_ancestor (find_label (prefs, "Template measure"), ADW_TYPE_ACTION_ROW);
+    g_assert_false (gtk_widget_get_sensitive (find_type (row, GTK_TYPE_SWITCH)));
+    g_assert_null (find_named (prefs, "fz-add-account"));
+    gtk_window_destroy (GTK_WINDOW (prefs));
+    iterate (50);
+  }
+  fz_window_sign_out (f->window);
+}
+
+static void
+test_audit_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  FzDatabase *db = fz_context_get_database (fz_plugin_manager_get_context (f->manager));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "audit.xlsx", NULL);
+  GtkWidget *page;
+  GtkWidget *status;
+  GStatBuf st;
+
+  sign_in_through_window (f, "admin", "admin-pass-2025");
+  g_assert_true (fz_database_execute (db, "INSERT INTO template_note (body, county_code) VALUES ('审计', '330881')",
+                                      NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (fz_window_show_page (f->window, "audit"));
+  iterate (200);
+  page = find_type (GTK_WIDGET (f->window), FZ_TYPE_AUDIT_PAGE);
+  g_assert_nonnull (page);
+  g_assert_nonnull (find_type (page, GTK_TYPE_COLUMN_VIEW));
+  status = find_named (page, "fz-audit-status");
+
+  /* Searched by table and operator, and exported. */
+  g_assert_true (select_in_dropdowns (page, "template_note"));
+  set_text (page, "fz-audit-operator", "admin");
+  press (page, "fz-audit-search");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "1 entry");
+  set_text (page, "fz-audit-since", "1.5.2025");
+  press (page, "fz-audit-search");
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  set_text (page, "fz-audit-since", "");
+  press (page, "fz-audit-search");
+  g_assert_true (fz_audit_page_export (FZ_AUDIT_PAGE (page), path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (audit_count (f, "action = 'export' AND table_name = 'fz_audit' AND operator = 'admin' "
+                                   "AND client = 'window' AND json_extract(new_values, '$.rows') = 1"), ==, 1);
+}
+
+/* Single-user mode, then Preferences makes the first administrator. */
+static void
+test_first_administrator (Fixture       *f,
+                          gconstpointer  data)
+{
+  FzContext *context = fz_plugin_manager_get_context (f->manager);
+  GtkWidget *prefs = fz_preferences_window_new (f->manager);
+  GtkWidget *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (fz_context_is_single_user (context));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "fz-accounts-page");
+  iterate (200);
+  g_assert_true (label_contains (prefs, "Single-user mode"));
+  press (prefs, "fz-create-administrator");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (find_named (window, "fz-account-name"))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+
+  /* Passwords that differ, or too short, are said so in the dialog. */
+  set_text (dialog, "fz-account-name", "boss");
+  set_text (dialog, "fz-account-password", "boss-pass-2025");
+  set_text (dialog, "fz-account-repeat", "boss-pass-2026");
+  press (dialog, "fz-account-accept");
+  g_assert_true (gtk_widget_get_visible (find_named (dialog, "fz-account-error")));
+  g_assert_true (fz_context_is_single_user (context));
+  set_text (dialog, "fz-account-password", "boss");
+  set_text (dialog, "fz-account-repeat", "boss");
+  press (dialog, "fz-account-accept");
+  g_assert_true (label_contains (dialog, "at least 8 characters"));
+
+  set_text (dialog, "fz-account-password", "boss-pass-2025");
+  set_text (dialog, "fz-account-repeat", "boss-pass-2025");
+  press (dialog, "fz-account-accept");
+  iterate (100);
+  g_assert_false (fz_context_is_single_user (context));
+  g_assert_cmpstr (fz_context_get_operator (context), ==, "boss");
+  g_assert_cmpint (fz_context_get_role (context), ==, FZ_ROLE_ADMINISTRATOR);
+  /* The window says who is signed in; Preferences lists the account. */
+  g_assert_true (label_contains (GTK_WIDGET (f->window), "boss · Administrator"));
+  g_assert_true (label_contains (prefs, "Signed in as boss"));
+  g_assert_nonnull (find_named (prefs, "fz-add-account"));
+  g_assert_false (fz_window_is_locked (f->window));
+
+  /* Locking closes Preferences: nothing of the operator's stays open. */
+  {
+    GtkWidget *watched = prefs;
+
+    g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &watched);
+    fz_window_lock (f->window);
+    iterate (100);
+    g_assert_true (fz_window_is_locked (f->window));
+    g_assert_null (watched);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -620,6 +897,8 @@ main (int argc, char *argv[])
       return 77;
     }
   adw_init ();
+  /* Pages swap at once: what a test looks at is what is shown. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/Fuzhu/Window/sidebar-has-measure", Fixture, NULL,
               fixture_setup, test_sidebar_has_measure, fixture_teardown);
@@ -643,6 +922,12 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Window/welcome", Fixture, NULL, fixture_setup, test_welcome, fixture_teardown);
   g_test_add_func ("/Fuzhu/Window/backup-on-quit", test_backup_on_quit);
   g_test_add_func ("/Fuzhu/Window/bench-first-frame", test_bench_first_frame);
+  g_test_add ("/Fuzhu/Window/sign-in-lock-sign-out", Fixture, &with_accounts,
+              fixture_setup, test_sign_in_lock_sign_out, fixture_teardown);
+  g_test_add ("/Fuzhu/Window/audit-page", Fixture, &with_accounts,
+              fixture_setup, test_audit_page, fixture_teardown);
+  g_test_add ("/Fuzhu/Window/first-administrator", Fixture, NULL,
+              fixture_setup, test_first_administrator, fixture_teardown);
 
   status = g_test_run ();
   if (system (cleanup) != 0)
