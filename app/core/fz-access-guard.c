@@ -8,6 +8,7 @@
 
 #include "fz-access-private.h"
 #include "fz-database-private.h"
+#include "fz-format.h"
 
 /* The rules kept by the connection itself, whatever code runs a statement:
  *
@@ -57,6 +58,20 @@ static const struct { const char *table, *column; } secret_columns[] = {
   { "fz_operator", "password_hash" },
 };
 
+/* Columns a role without FZ_PERMISSION_SEE_PERSONAL reads masked, in every
+ * table, core and plugin alike, by their name. */
+static FzFieldKind
+personal_kind (const char *column)
+{
+  if (g_str_equal (column, "id_number"))
+    return FZ_FIELD_IDENTITY_NUMBER;
+  if (g_str_equal (column, "cert_number"))
+    return FZ_FIELD_DISABILITY_CARD;
+  if (g_str_equal (column, "phone") || g_str_has_suffix (column, "_phone"))
+    return FZ_FIELD_PHONE;
+  return FZ_FIELD_PLAIN;
+}
+
 #define AUDIT_TABLE "fz_audit"
 #define SCOPE_COLUMN "county_code"
 /* SQLite's default limit on a function's arguments is 127. */
@@ -82,6 +97,8 @@ struct _FzGuard
   guint       upsert;     /* an UPSERT made to name main.T runs */
   guint       forwarding; /* fz_scope_write() runs its statement: main.T may be read */
   gboolean    scoped;
+  gboolean    masked;          /* personal columns read through masking views */
+  FzMaskPolicy mask_policy;    /* how much of them a view keeps */
   GHashTable *scope_tables;    /* name -> TableInfo*: tables behind a TEMP view */
   GHashTable *allowed_sources; /* views and triggers through which scoped tables may be read */
   GHashTable *forward_cache;   /* sql -> sqlite3_stmt* */
@@ -393,6 +410,29 @@ sql_scope_county (sqlite3_context  *ctx,
     sqlite3_result_text (ctx, guard->session.county_code, -1, SQLITE_TRANSIENT);
   else
     sqlite3_result_null (ctx);
+}
+
+/* fz_mask_personal(value, kind): @value as a list shows it to a role that
+ * may not see personal data. */
+static void
+sql_mask_personal (sqlite3_context  *ctx,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  FzGuard *guard = sqlite3_user_data (ctx);
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *masked = NULL;
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL || text == NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  masked = fz_mask_for_public (text, (FzFieldKind) sqlite3_value_int (argv[1]), &guard->mask_policy);
+  if (masked == NULL)
+    sqlite3_result_null (ctx);
+  else
+    sqlite3_result_text (ctx, masked, -1, SQLITE_TRANSIENT);
 }
 
 /* Forwarding writes through the scope views */
@@ -819,7 +859,11 @@ authorize (void       *data,
       if (guard->scoped && guard->upsert == 0 && guard->forwarding == 0 &&
           g_strcmp0 (db_name, "main") == 0 && arg1 &&
           g_hash_table_contains (guard->scope_tables, arg1) &&
-          (source == NULL || !g_hash_table_contains (guard->allowed_sources, source)))
+          (source == NULL || !g_hash_table_contains (guard->allowed_sources, source)) &&
+          /* A viewer's views filter no rows, only mask columns: SQLite may
+           * count their rows on the table itself (count(*) of a flattened
+           * view), and only the masked columns must be read through them. */
+          (!guard->masked || (arg2 && personal_kind (arg2) != FZ_FIELD_PLAIN)))
         return SQLITE_DENY;
       return SQLITE_OK;
 
@@ -1190,6 +1234,7 @@ drop_scope (FzGuard  *guard,
   g_hash_table_remove_all (guard->allowed_sources);
   g_hash_table_remove_all (guard->scope_tables);
   guard->scoped = FALSE;
+  guard->masked = FALSE;
   return script->len == 0 || run_sql (guard, script->str, error);
 }
 
@@ -1223,6 +1268,41 @@ scope_trigger_sql (const TableInfo *t,
   return g_string_free (s, FALSE);
 }
 
+/* The lengths an administrator set for masking (owner "documents" of
+ * fz_setting, as fz_mask_policy_load() reads them); the defaults for any
+ * missing or wrong. */
+static void
+load_mask_policy (FzGuard *guard)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  fz_mask_policy_init_default (&guard->mask_policy);
+  guard->internal++;
+  if (sqlite3_prepare_v2 (guard->handle,
+                          "SELECT key, value FROM main.fz_setting WHERE owner = 'documents'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *key = (const char *) sqlite3_column_text (stmt, 0);
+        const char *text = (const char *) sqlite3_column_text (stmt, 1);
+        guint *value = NULL;
+        guint64 n = 0;
+
+        if (g_strcmp0 (key, "mask-id-start") == 0)
+          value = &guard->mask_policy.id_keep_start;
+        else if (g_strcmp0 (key, "mask-id-end") == 0)
+          value = &guard->mask_policy.id_keep_end;
+        else if (g_strcmp0 (key, "mask-phone-start") == 0)
+          value = &guard->mask_policy.phone_keep_start;
+        else if (g_strcmp0 (key, "mask-phone-end") == 0)
+          value = &guard->mask_policy.phone_keep_end;
+        if (value && text && g_ascii_string_to_unsigned (text, 10, 0, 18, &n, NULL))
+          *value = (guint) n;
+      }
+  sqlite3_finalize (stmt);
+  guard->internal--;
+}
+
 static gboolean
 apply_scope (FzGuard  *guard,
              GError  **error)
@@ -1231,14 +1311,23 @@ apply_scope (FzGuard  *guard,
   g_autoptr(GString) script = g_string_new (NULL);
   g_autoptr(GPtrArray) views = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
+  gboolean county, mask;
   int rc;
 
   if (!drop_scope (guard, error))
     return FALSE;
-  if (guard->session.role != FZ_ROLE_NONE && guard->session.role != FZ_ROLE_COUNTY_STAFF)
-    return TRUE;
   if (guard->session.single_user)
     return TRUE;
+  /* County staff, and nobody before sign-in, see one county (or none). A
+   * viewer sees every county, with identity, certificate and phone numbers
+   * masked: the same views, masking instead of filtering, so that a
+   * plugin's own query cannot show them by accident either. */
+  county = guard->session.role == FZ_ROLE_NONE || guard->session.role == FZ_ROLE_COUNTY_STAFF;
+  mask = guard->session.role == FZ_ROLE_VIEWER;
+  if (!county && !mask)
+    return TRUE;
+  if (mask)
+    load_mask_policy (guard);
 
   tables = read_tables (guard, error);
   if (tables == NULL)
@@ -1246,16 +1335,57 @@ apply_scope (FzGuard  *guard,
   for (guint i = 0; i < tables->len; i++)
     {
       TableInfo *t = tables->pdata[i];
+      gboolean personal = FALSE;
 
-      if (!t->has_county)
+      for (guint c = 0; mask && c < t->columns->len; c++)
+        personal |= personal_kind (t->columns->pdata[c]) != FZ_FIELD_PLAIN;
+      if (!(county && t->has_county) && !personal)
         continue;
       g_string_append (script, "CREATE TEMP VIEW ");
       append_ident (script, t->name);
-      g_string_append (script, " AS SELECT * FROM main.");
+      if (personal)
+        {
+          g_string_append (script, " AS SELECT ");
+          for (guint c = 0; c < t->columns->len; c++)
+            {
+              const char *column = t->columns->pdata[c];
+              FzFieldKind kind = personal_kind (column);
+
+              if (c > 0)
+                g_string_append (script, ", ");
+              if (kind != FZ_FIELD_PLAIN)
+                {
+                  g_string_append (script, "fz_mask_personal(");
+                  append_ident (script, column);
+                  g_string_append_printf (script, ", %d) AS ", (int) kind);
+                }
+              append_ident (script, column);
+            }
+          g_string_append (script, " FROM main.");
+        }
+      else
+        g_string_append (script, " AS SELECT * FROM main.");
       append_ident (script, t->name);
-      g_string_append (script, " WHERE \"" SCOPE_COLUMN "\" = fz_scope_county();\n");
-      /* The audit trail is read through its view, never written. */
-      if (!g_str_equal (t->name, AUDIT_TABLE) && t->columns->len <= MAX_FORWARD_COLUMNS)
+      if (county)
+        g_string_append (script, " WHERE \"" SCOPE_COLUMN "\" = fz_scope_county()");
+      g_string_append (script, ";\n");
+      /* The audit trail is read through its view, never written; a viewer
+       * writes nothing (the guard refuses it on the table). */
+      /* Writes to a viewer's view get the guard's own refusal. */
+      if (!county)
+        for (const char *op = "iud"; *op; op++)
+          {
+            g_string_append (script, "CREATE TEMP TRIGGER ");
+            append_prefixed_ident (script, *op == 'i' ? "fz_scope_ins_" : *op == 'u' ? "fz_scope_upd_" : "fz_scope_del_",
+                                   t->name);
+            g_string_append_printf (script, " INSTEAD OF %s ON ",
+                                    *op == 'i' ? "INSERT" : *op == 'u' ? "UPDATE" : "DELETE");
+            append_ident (script, t->name);
+            g_string_append_printf (script, " BEGIN SELECT fz_may_write(%d, ", GUARD_ANY);
+            append_literal (script, t->name);
+            g_string_append_printf (script, ", '%c', NULL, NULL); END;\n", *op);
+          }
+      if (county && !g_str_equal (t->name, AUDIT_TABLE) && t->columns->len <= MAX_FORWARD_COLUMNS)
         for (const char *op = "iud"; *op; op++)
           {
             g_autofree char *sql = scope_trigger_sql (t, *op);
@@ -1314,6 +1444,7 @@ apply_scope (FzGuard  *guard,
       return FALSE;
     }
   guard->scoped = TRUE;
+  guard->masked = mask;
   return TRUE;
 }
 
@@ -1321,6 +1452,12 @@ gboolean
 _fz_guard_is_scoped (FzGuard *guard)
 {
   return guard->scoped;
+}
+
+gboolean
+_fz_guard_masks_personal (FzGuard *guard)
+{
+  return guard != NULL && guard->scoped && guard->masked;
 }
 
 void
@@ -1480,6 +1617,8 @@ _fz_guard_new (FzDatabase *db,
   sqlite3_create_function (handle, "fz_scope_county", 0, flags | SQLITE_DETERMINISTIC, guard,
                            sql_scope_county, NULL, NULL);
   sqlite3_create_function (handle, "fz_scope_write", -1, flags, guard, sql_scope_write, NULL, NULL);
+  sqlite3_create_function (handle, "fz_mask_personal", 2, flags | SQLITE_DETERMINISTIC, guard,
+                           sql_mask_personal, NULL, NULL);
   sqlite3_set_authorizer (handle, authorize, guard);
   return guard;
 }

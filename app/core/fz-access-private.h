@@ -90,6 +90,9 @@ void        _fz_guard_leave_internal      (FzGuard      *guard);
 /* Whether the session reads through a county scope (county staff, or
  * nobody signed in), so that a query must not count rows behind it. */
 gboolean    _fz_guard_is_scoped           (FzGuard      *guard);
+/* TRUE when this connection reads identity, certificate and phone numbers
+ * masked already (a viewer's): nothing to mask again. */
+gboolean    _fz_guard_masks_personal      (FzGuard      *guard);
 
 /* The guard of @db. */
 FzGuard    *_fz_database_get_guard        (FzDatabase   *db);

@@ -1043,7 +1043,8 @@ mask_policy (FzRegistry   *self,
 {
   g_autoptr(FzContext) context = NULL;
 
-  if (_fz_access_can (self->db, FZ_PERMISSION_SEE_PERSONAL))
+  if (_fz_access_can (self->db, FZ_PERMISSION_SEE_PERSONAL) ||
+      _fz_guard_masks_personal (_fz_database_get_guard (self->db)))
     return FALSE;
   context = fz_context_new (self->db, NULL, NULL);
   fz_mask_policy_load (policy, context, NULL);
