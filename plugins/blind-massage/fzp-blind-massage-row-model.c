@@ -30,7 +30,8 @@ count_rows (FzpBlindMassageRowModel *self)
   g_autoptr(GError) error = NULL;
   gint64 n = 0;
 
-  if (!fz_database_query_int64 (self->db, self->count_sql, g_variant_ref (self->params), &n, NULL, &error))
+  /* Borrowed: the query takes a reference of its own while it runs. */
+  if (!fz_database_query_int64 (self->db, self->count_sql, self->params, &n, NULL, &error))
     g_warning ("Could not count the rows of a list: %s", error->message);
   return (guint) MAX (n, 0);
 }

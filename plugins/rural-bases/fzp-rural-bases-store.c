@@ -1014,7 +1014,8 @@ one_statement_txn (FzDatabase  *db,
 {
   OneStatement *one = user_data;
 
-  return fz_database_execute (db, one->sql, g_steal_pointer (&one->params), error);
+  /* Borrowed: run_one holds the reference and drops it after the transaction. */
+  return fz_database_execute (db, one->sql, one->params, error);
 }
 
 static gboolean

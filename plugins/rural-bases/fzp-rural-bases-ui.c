@@ -23,6 +23,14 @@ fzp_rural_bases_ui_setup_list (GtkColumnView *view)
   return store;
 }
 
+/* GTK 4.8's inscription keeps a reference to its attributes and never
+ * drops it when it is finalized: give them back while it is destroyed. */
+static void
+inscription_destroy_cb (GtkInscription *inscription)
+{
+  gtk_inscription_set_attributes (inscription, NULL);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -35,6 +43,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   pango_attr_list_insert (attributes, pango_attr_language_new (pango_language_from_string ("zh-cn")));
   gtk_inscription_set_attributes (GTK_INSCRIPTION (inscription), attributes);
   pango_attr_list_unref (attributes);
+  g_signal_connect (inscription, "destroy", G_CALLBACK (inscription_destroy_cb), NULL);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 2);
   /* An inscription is as tall as its font's line, and clips what draws
    * below it: Chinese glyphs of a fallback font lose their bottom stroke.

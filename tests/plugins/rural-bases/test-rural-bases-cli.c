@@ -61,7 +61,8 @@ fuzhu (Fixture    *f,
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
+  if (!WIFEXITED (wait_status))
+    g_error ("fuzhu %s did not exit: %s", first, run->err);
   run->status = WEXITSTATUS (wait_status);
 }
 

@@ -428,6 +428,7 @@ test_locked_results (Fixture       *f,
   assert_published (&error);
   g_assert_false (fzp_skills_competitions_delete_competition (f->context, competition, &error));
   assert_published (&error);
+  g_free (c->venue);
   c->venue = g_strdup ("别处");
   g_assert_false (fzp_skills_competitions_update_competition (f->context, c, &error));
   assert_published (&error);

@@ -145,6 +145,7 @@ test_import_rejected (WpFixture     *f,
   g_assert_cmpint (wp_fuzhu (f, &out, &err, "welfare-posts", "import-posts", path, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "1 added, 0 updated, 0 unchanged\n");
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (wp_fuzhu (f, &out, &err, "welfare-posts", "export-posts", xlsx, NULL), ==, 0);
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
   g_clear_pointer (&out, g_free);
