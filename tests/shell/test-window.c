@@ -728,7 +728,7 @@ test_sign_in_lock_sign_out (Fixture       *f,
   iterate (100);
   g_assert_true (fz_window_is_locked (f->window));
   g_assert_true (sign_in_shown (f));
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->window), "fz-sign-in-name")));
+  g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (f->window), "fz-sign-in-name")));
   set_text (GTK_WIDGET (f->window), "fz-sign-in-password", "kecheng-pass-2025");
   press (GTK_WIDGET (f->window), "fz-sign-in-accept");
   g_assert_false (fz_window_is_locked (f->window));
@@ -746,7 +746,7 @@ test_sign_in_lock_sign_out (Fixture       *f,
   press (GTK_WIDGET (f->window), "fz-sign-in-switch");
   g_assert_cmpint (fz_context_get_role (context), ==, FZ_ROLE_NONE);
   g_assert_true (sign_in_shown (f));
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (f->window), "fz-sign-in-name")));
+  g_assert_true (gtk_widget_is_visible (find_named (GTK_WIDGET (f->window), "fz-sign-in-name")));
   g_assert_null (find_label (find_sidebar (f->window), "Dashboard"));
   g_assert_null (find_type (GTK_WIDGET (f->window), FZ_TYPE_DASHBOARD_PAGE));
 
