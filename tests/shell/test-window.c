@@ -884,6 +884,43 @@ test_targets_form (Fixture       *f,
   iterate (50);
 }
 
+/* A document's parameters are asked for in fields a screen reader is told
+ * of, and Enter in one gives the dialog's default response. */
+static void
+test_print_parameters (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+  GtkWidget *entry, *row, *go;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-document", "s", "annual-report"));
+  iterate (100);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+
+  entry = find_type (dialog, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  row = gtk_widget_get_ancestor (entry, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_focusable (row));
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == entry);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Year");
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (entry))), ==, 4);
+  g_assert_true (gtk_entry_get_activates_default (GTK_ENTRY (entry)));
+  go = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (go));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (go)), ==, "_Export");
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  iterate (50);
+}
+
 /* Single-user mode, then Preferences makes the first administrator. */
 static void
 test_first_administrator (Fixture       *f,
@@ -1005,6 +1042,8 @@ main (int argc, char *argv[])
               fixture_setup, test_first_administrator, fixture_teardown);
   g_test_add ("/Fuzhu/Window/targets-form", Fixture, NULL,
               fixture_setup, test_targets_form, fixture_teardown);
+  g_test_add ("/Fuzhu/Window/print-parameters", Fixture, NULL,
+              fixture_setup, test_print_parameters, fixture_teardown);
 
   status = g_test_run ();
   if (system (cleanup) != 0)
