@@ -19,16 +19,23 @@ struct _FzAccountDialog
   AdwWindowTitle      *title;
   GtkButton           *accept_button;
   GtkLabel            *description;
-  AdwEntryRow         *name_row;
-  AdwEntryRow         *display_row;
+  AdwActionRow        *name_row;
+  GtkWidget           *name_entry;
+  AdwActionRow        *display_row;
+  GtkWidget           *display_entry;
   AdwComboRow         *role_row;
   AdwComboRow         *county_row;
   AdwActionRow        *enabled_row;
   GtkSwitch           *enabled_switch;
-  AdwEntryRow         *current_row;
-  AdwEntryRow         *password_row;
-  AdwEntryRow         *repeat_row;
+  AdwActionRow        *current_row;
+  GtkWidget           *current_entry;
+  AdwActionRow        *password_row;
+  GtkWidget           *password_entry;
+  AdwActionRow        *repeat_row;
+  GtkWidget           *repeat_entry;
   GtkLabel            *error_label;
+  GtkWidget           *problem_field;  /* the field marked with the problem */
+  char                *password_hint;
 };
 
 G_DEFINE_FINAL_TYPE (FzAccountDialog, fz_account_dialog, ADW_TYPE_WINDOW)
@@ -39,9 +46,23 @@ static guint signals[N_SIGNALS];
 /* The roles in the order of the role row. */
 static const FzRole roles[] = { FZ_ROLE_ADMINISTRATOR, FZ_ROLE_CITY_STAFF, FZ_ROLE_COUNTY_STAFF, FZ_ROLE_VIEWER };
 
+/* What a field says when nothing is wrong with it. */
+static const char *
+field_description (FzAccountDialog *self,
+                   GtkWidget       *field)
+{
+  return field == self->password_entry ? self->password_hint : NULL;
+}
+
+/* Shows @message under the form, or clears it (NULL). @field, when given,
+ * is the field the focus goes back to: it is marked, and carries the
+ * problem as its description, so that a screen reader reads the field and
+ * then the problem. The accept button carries it too, for a problem that
+ * is no field's. */
 static void
 show_error (FzAccountDialog *self,
-            const char      *message)
+            const char      *message,
+            GtkWidget       *field)
 {
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
@@ -50,12 +71,35 @@ show_error (FzAccountDialog *self,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->accept_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  if (self->problem_field)
+    {
+      const char *description = field_description (self, self->problem_field);
+
+      gtk_widget_remove_css_class (self->problem_field, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->problem_field), GTK_ACCESSIBLE_STATE_INVALID);
+      if (description)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->problem_field),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (self->problem_field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      self->problem_field = NULL;
+    }
+  if (message && field)
+    {
+      self->problem_field = field;
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_widget_grab_focus (field);
+    }
 }
 
 static void
 changed_cb (FzAccountDialog *self)
 {
-  show_error (self, NULL);
+  show_error (self, NULL, NULL);
 }
 
 static FzRole
@@ -86,29 +130,29 @@ role_changed_cb (FzAccountDialog *self)
 }
 
 static char *
-password_text (AdwEntryRow *row)
+password_text (GtkWidget *entry)
 {
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 /* Clears every password field, whatever happened. */
 static void
 clear_passwords (FzAccountDialog *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->current_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->repeat_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->current_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->repeat_entry), "");
 }
 
 static gboolean
 apply (FzAccountDialog  *self,
        GError          **error)
 {
-  g_autofree char *password = password_text (self->password_row);
-  g_autofree char *repeat = password_text (self->repeat_row);
-  g_autofree char *current = password_text (self->current_row);
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  const char *display = gtk_editable_get_text (GTK_EDITABLE (self->display_row));
+  g_autofree char *password = password_text (self->password_entry);
+  g_autofree char *repeat = password_text (self->repeat_entry);
+  g_autofree char *current = password_text (self->current_entry);
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
+  const char *display = gtk_editable_get_text (GTK_EDITABLE (self->display_entry));
   gboolean ok;
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->repeat_row)) && g_strcmp0 (password, repeat) != 0)
@@ -154,17 +198,18 @@ accept_cb (FzAccountDialog *self)
 
   if (!apply (self, &error))
     {
-      gboolean password_problem = gtk_widget_get_visible (GTK_WIDGET (self->password_row));
+      GtkWidget *field = NULL;
 
-      clear_passwords (self);
-      show_error (self, error->message);
+      /* The focus goes back to the field to mend, the passwords empty. */
       if (self->mode == FZ_ACCOUNT_DIALOG_CHANGE_PASSWORD)
-        gtk_widget_grab_focus (GTK_WIDGET (self->current_row));
+        field = self->current_entry;
       else if (gtk_widget_get_visible (GTK_WIDGET (self->name_row)) &&
                g_error_matches (error, FZ_ACCESS_ERROR, FZ_ACCESS_ERROR_EXISTS))
-        gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-      else if (password_problem)
-        gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+        field = self->name_entry;
+      else if (gtk_widget_get_visible (GTK_WIDGET (self->password_row)))
+        field = self->password_entry;
+      clear_passwords (self);
+      show_error (self, error->message, field);
       return;
     }
   clear_passwords (self);
@@ -181,6 +226,7 @@ fz_account_dialog_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->account, fz_account_free);
   g_clear_pointer (&self->counties, g_ptr_array_unref);
+  g_clear_pointer (&self->password_hint, g_free);
 
   G_OBJECT_CLASS (fz_account_dialog_parent_class)->dispose (object);
 }
@@ -201,14 +247,19 @@ fz_account_dialog_class_init (FzAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, accept_button);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, description);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, display_row);
+  gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, display_entry);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, role_row);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, county_row);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, enabled_row);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, enabled_switch);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, current_row);
+  gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, current_entry);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, password_entry);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, repeat_entry);
   gtk_widget_class_bind_template_child (widget_class, FzAccountDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, accept_cb);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
@@ -247,7 +298,6 @@ fz_account_dialog_new (FzContext           *context,
   FzAccountDialog *self = g_object_new (FZ_TYPE_ACCOUNT_DIALOG, NULL);
   g_autoptr(GtkStringList) role_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) county_names = gtk_string_list_new (NULL);
-  g_autofree char *hint = g_strdup_printf (_("At least %d characters"), FZ_ACCESS_MIN_PASSWORD_LENGTH);
   const char *title = NULL;
   const char *accept = NULL;
   g_autofree char *description = NULL;
@@ -267,8 +317,9 @@ fz_account_dialog_new (FzContext           *context,
   for (guint i = 0; i < self->counties->len; i++)
     gtk_string_list_append (county_names, ((FzCounty *) g_ptr_array_index (self->counties, i))->name);
   adw_combo_row_set_model (self->county_row, G_LIST_MODEL (county_names));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->password_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+  self->password_hint = g_strdup_printf (_("At least %d characters"), FZ_ACCESS_MIN_PASSWORD_LENGTH);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->password_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->password_hint, -1);
 
   switch (mode)
     {
@@ -325,10 +376,12 @@ fz_account_dialog_new (FzContext           *context,
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->accept_button));
   /* Typing starts in the first field. */
   {
-    GtkWidget *first[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->current_row),
-                           GTK_WIDGET (self->password_row), GTK_WIDGET (self->role_row) };
+    GtkWidget *rows[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->current_row),
+                          GTK_WIDGET (self->password_row), GTK_WIDGET (self->role_row) };
+    GtkWidget *first[] = { self->name_entry, self->current_entry,
+                           self->password_entry, GTK_WIDGET (self->role_row) };
     for (guint i = 0; i < G_N_ELEMENTS (first); i++)
-      if (gtk_widget_get_visible (first[i]))
+      if (gtk_widget_get_visible (rows[i]))
         {
           gtk_window_set_focus (GTK_WINDOW (self), first[i]);
           break;

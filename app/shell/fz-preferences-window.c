@@ -162,37 +162,60 @@ get_database (FzPreferencesWindow *self)
   return fz_context_get_database (fz_plugin_manager_get_context (self->manager));
 }
 
+/* A target is a GtkEntry in an action row, not an AdwEntryRow, whose focus
+ * GTK 4.8 does not tell a screen reader. Enter saves it, as does the row's
+ * Save button, shown once the text differs from the target saved. */
+
 static void
-show_target_error (AdwEntryRow *row,
-                   const char  *message)
+show_target_error (GtkWidget  *entry,
+                   const char *message)
 {
+  /* The tooltip first: GTK makes it the accessible description. */
+  gtk_widget_set_tooltip_text (entry, message);
   if (message)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
+      gtk_widget_add_css_class (entry, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
     }
   else
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+      gtk_widget_remove_css_class (entry, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("Leave empty for no target"), -1);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
     }
 }
 
+static char *
+target_text (GtkWidget *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
 static void
-target_applied_cb (AdwEntryRow         *row,
+target_changed_cb (GtkWidget *entry)
+{
+  GtkWidget *save = g_object_get_data (G_OBJECT (entry), "fz-save-button");
+  g_autofree char *text = target_text (entry);
+
+  gtk_widget_set_visible (save, gtk_editable_get_editable (GTK_EDITABLE (entry)) &&
+                                g_strcmp0 (text, g_object_get_data (G_OBJECT (entry), "fz-saved")) != 0);
+}
+
+static void
+target_applied_cb (GtkWidget           *entry,
                    FzPreferencesWindow *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (row), "fz-target-key");
-  const char *county = g_object_get_data (G_OBJECT (row), "fz-county");
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  const char *key = g_object_get_data (G_OBJECT (entry), "fz-target-key");
+  const char *county = g_object_get_data (G_OBJECT (entry), "fz-county");
+  GtkWidget *save = g_object_get_data (G_OBJECT (entry), "fz-save-button");
+  g_autofree char *text = target_text (entry);
   g_autoptr(GError) error = NULL;
   double value = -1;
 
+  if (!gtk_editable_get_editable (GTK_EDITABLE (entry)))
+    return;
   if (*text)
     {
       char *end = NULL;
@@ -200,19 +223,33 @@ target_applied_cb (AdwEntryRow         *row,
       if (end == text || *end != '\0' || value < 0)
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is not a number of zero or more"), text);
-          show_target_error (row, message);
+          show_target_error (entry, message);
+          gtk_widget_grab_focus (entry);
           adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
           return;
         }
     }
   if (!fz_target_set (get_database (self), self->plan_id, key, county, value, &error))
     {
-      show_target_error (row, error->message);
+      show_target_error (entry, error->message);
+      gtk_widget_grab_focus (entry);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
       return;
     }
-  show_target_error (row, NULL);
+  show_target_error (entry, NULL);
+  g_object_set_data_full (G_OBJECT (entry), "fz-saved", g_steal_pointer (&text), g_free);
+  /* The button goes: the focus stays in the row, on the field. */
+  if (gtk_widget_has_focus (save))
+    gtk_widget_grab_focus (entry);
+  target_changed_cb (entry);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Target saved")));
+}
+
+static void
+target_save_clicked_cb (GtkButton *save,
+                        GtkWidget *entry)
+{
+  g_signal_emit_by_name (entry, "activate");
 }
 
 static void
@@ -250,7 +287,9 @@ build_targets (FzPreferencesWindow *self)
         {
           const char *code = c < 0 ? FZ_CITY_CODE : ((FzCounty *) g_ptr_array_index (counties, c))->code;
           const char *name = c < 0 ? city : ((FzCounty *) g_ptr_array_index (counties, c))->name;
-          GtkWidget *row = adw_entry_row_new ();
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *entry = gtk_entry_new ();
+          GtkWidget *save = gtk_button_new_from_icon_name ("object-select-symbolic");
           g_autofree char *title = g_strdup_printf ("%s（%s）", name, kind->unit);
           g_autofree char *text = NULL;
           double value = 0;
@@ -260,14 +299,30 @@ build_targets (FzPreferencesWindow *self)
           if (found)
             text = g_strdup_printf ("%g", value);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-          adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-          gtk_editable_set_editable (GTK_EDITABLE (row), editable);
-          adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
-          g_object_set_data_full (G_OBJECT (row), "fz-target-key", g_strdup (kind->key), g_free);
-          g_object_set_data_full (G_OBJECT (row), "fz-county", g_strdup (code), g_free);
-          show_target_error (ADW_ENTRY_ROW (row), NULL);
-          g_signal_connect (row, "apply", G_CALLBACK (target_applied_cb), self);
+          /* One Tab stop, the field, which the row's title names. */
+          gtk_widget_set_focusable (row, FALSE);
+          gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+          gtk_widget_set_hexpand (entry, TRUE);
+          gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+          gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
+          gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+          gtk_widget_set_valign (save, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (save, _("Save the target"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Save the target"), -1);
+          gtk_widget_add_css_class (save, "flat");
+          gtk_widget_set_visible (save, FALSE);
+          g_object_set_data_full (G_OBJECT (entry), "fz-target-key", g_strdup (kind->key), g_free);
+          g_object_set_data_full (G_OBJECT (entry), "fz-county", g_strdup (code), g_free);
+          g_object_set_data_full (G_OBJECT (entry), "fz-saved", g_strdup (text ? text : ""), g_free);
+          g_object_set_data (G_OBJECT (entry), "fz-save-button", save);
+          show_target_error (entry, NULL);
+          g_signal_connect (entry, "activate", G_CALLBACK (target_applied_cb), self);
+          g_signal_connect (entry, "changed", G_CALLBACK (target_changed_cb), NULL);
+          g_signal_connect (save, "clicked", G_CALLBACK (target_save_clicked_cb), entry);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), save);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }
       adw_preferences_page_add (self->targets_page, ADW_PREFERENCES_GROUP (group));

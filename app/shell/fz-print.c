@@ -16,7 +16,7 @@ typedef struct {
   char            *title;
   FzPrintTarget    target;
   GHashTable      *params;
-  GPtrArray       *rows;  /* AdwEntryRow* for the parameters */
+  GPtrArray       *entries;  /* GtkEntry* for the parameters */
 } PrintJob;
 
 static void
@@ -27,7 +27,7 @@ print_job_free (PrintJob *job)
   g_free (job->name);
   g_free (job->title);
   g_clear_pointer (&job->params, g_hash_table_unref);
-  g_clear_pointer (&job->rows, g_ptr_array_unref);
+  g_clear_pointer (&job->entries, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -108,11 +108,11 @@ params_response_cb (AdwMessageDialog *dialog,
       print_job_free (job);
       return;
     }
-  for (guint i = 0; i < job->rows->len; i++)
+  for (guint i = 0; i < job->entries->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (job->rows, i);
-      const char *name = g_object_get_data (G_OBJECT (row), "fz-param");
-      g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+      GtkWidget *entry = g_ptr_array_index (job->entries, i);
+      const char *name = g_object_get_data (G_OBJECT (entry), "fz-param");
+      g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
       if (*value)
         g_hash_table_insert (job->params, g_strdup (name), g_steal_pointer (&value));
@@ -203,7 +203,7 @@ fz_print_document (GtkWindow       *parent,
   job->title = g_strdup (fz_document_registry_get_title (registry, position));
   job->target = target;
   job->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  job->rows = g_ptr_array_new ();
+  job->entries = g_ptr_array_new ();
 
   if (info->parameters == NULL || info->parameters[0] == NULL)
     {
@@ -220,16 +220,26 @@ fz_print_document (GtkWindow       *parent,
   gtk_widget_add_css_class (list, "boxed-list");
   for (guint i = 0; info->parameters[i]; i++)
     {
-      GtkWidget *row = adw_entry_row_new ();
+      /* A GtkEntry in an action row, named by its title, rather than an
+       * AdwEntryRow, whose focus GTK 4.8 does not tell a screen reader. */
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *entry = gtk_entry_new ();
       const char *title = NULL;
       g_autofree char *value = NULL;
 
       describe_parameter (manager, domain, info->parameters[i], &title, &value);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_editable_set_text (GTK_EDITABLE (row), value);
-      g_object_set_data_full (G_OBJECT (row), "fz-param", g_strdup (info->parameters[i]), g_free);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+      gtk_widget_set_hexpand (entry, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (entry), value);
+      /* Enter prints, or exports: the dialog's default response. */
+      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+      g_object_set_data_full (G_OBJECT (entry), "fz-param", g_strdup (info->parameters[i]), g_free);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_ptr_array_add (job->rows, row);
+      g_ptr_array_add (job->entries, entry);
     }
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

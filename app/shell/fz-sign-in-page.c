@@ -14,8 +14,9 @@ struct _FzSignInPage
   gboolean     locked;
 
   AdwStatusPage *status;
-  AdwEntryRow   *name_row;
-  AdwEntryRow   *password_row;
+  AdwActionRow  *name_row;
+  GtkEntry      *name_entry;
+  GtkWidget     *password_entry;
   GtkLabel      *error_label;
   GtkButton     *accept_button;
   GtkButton     *switch_button;
@@ -34,17 +35,19 @@ show_error (FzSignInPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   if (message)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->password_row),
+      /* On the field that gets the focus back, so that a screen reader
+       * reads the field and then the problem. */
+      gtk_widget_add_css_class (self->password_entry, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->password_entry),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->password_row),
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->password_entry),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
     }
   else
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->password_row), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->password_row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->password_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_widget_remove_css_class (self->password_entry, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->password_entry), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->password_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
 }
 
@@ -57,20 +60,20 @@ changed_cb (FzSignInPage *self)
 static void
 name_activated_cb (FzSignInPage *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+  gtk_widget_grab_focus (self->password_entry);
 }
 
 static void
 clear_password (FzSignInPage *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_entry), "");
 }
 
 static void
 accept_cb (FzSignInPage *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_entry));
   gboolean ok;
 
   if (self->locked)
@@ -80,14 +83,14 @@ accept_cb (FzSignInPage *self)
         fz_access_record_lock (self->context, FALSE);
     }
   else
-    ok = fz_access_sign_in (self->context, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+    ok = fz_access_sign_in (self->context, gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
                             password, "window", &error);
   /* The typed password does not stay in the entry, right or wrong. */
   clear_password (self);
   if (!ok)
     {
       show_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      gtk_widget_grab_focus (self->password_entry);
       return;
     }
   show_error (self, NULL);
@@ -124,7 +127,7 @@ fz_sign_in_page_set_locked (FzSignInPage *self,
     }
   else
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
       adw_status_page_set_title (self->status, _("Sign In"));
       adw_status_page_set_description (self->status,
                                        _("This database has operators’ accounts: sign in to see and change its records."));
@@ -144,10 +147,10 @@ fz_sign_in_page_focus (FzSignInPage *self)
 {
   g_return_if_fail (FZ_IS_SIGN_IN_PAGE (self));
 
-  if (!self->locked && *gtk_editable_get_text (GTK_EDITABLE (self->name_row)) == '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  if (!self->locked && *gtk_editable_get_text (GTK_EDITABLE (self->name_entry)) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+    gtk_widget_grab_focus (self->password_entry);
 }
 
 static void
@@ -177,7 +180,8 @@ fz_sign_in_page_class_init (FzSignInPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/fuzhu/Fuzhu/fz-sign-in-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FzSignInPage, status);
   gtk_widget_class_bind_template_child (widget_class, FzSignInPage, name_row);
-  gtk_widget_class_bind_template_child (widget_class, FzSignInPage, password_row);
+  gtk_widget_class_bind_template_child (widget_class, FzSignInPage, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzSignInPage, password_entry);
   gtk_widget_class_bind_template_child (widget_class, FzSignInPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, FzSignInPage, accept_button);
   gtk_widget_class_bind_template_child (widget_class, FzSignInPage, switch_button);

@@ -18,15 +18,16 @@ struct _FzpGongfuWorkshopsWorkshopDialog
   GPtrArray                  *counties;
 
   GtkLabel                   *error_label;
-  AdwEntryRow                *name_row;
+  GtkWidget                  *name_entry;
   AdwComboRow                *county_row;
-  AdwEntryRow                *township_row;
-  AdwEntryRow                *opened_row;
+  GtkWidget                  *township_entry;
+  GtkWidget                  *opened_entry;
   GtkSwitch                  *proper_switch;
   AdwComboRow                *host_row;
-  AdwEntryRow                *host_name_row;
-  AdwEntryRow                *host_company_row;
-  AdwEntryRow                *products_row;
+  GtkWidget                  *host_name_entry;
+  AdwActionRow               *host_company_row;
+  GtkWidget                  *host_company_entry;
+  GtkWidget                  *products_entry;
 };
 
 G_DEFINE_FINAL_TYPE (FzpGongfuWorkshopsWorkshopDialog, fzp_gongfu_workshops_workshop_dialog, ADW_TYPE_WINDOW)
@@ -38,65 +39,88 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-rows (FzpGongfuWorkshopsWorkshopDialog *self,
-      guint                             index)
+/* The fields a problem can be about: the widget marked with it (a text
+ * field's entry, named by its row's title), the field's name that starts a
+ * message about it ("Opened: …"), and what the field says otherwise. */
+typedef struct {
+  GtkWidget  *widget;
+  const char *field;
+  const char *description;
+} Field;
+
+static gboolean
+field_at (FzpGongfuWorkshopsWorkshopDialog *self,
+          guint                             index,
+          Field                            *out)
 {
-  GtkWidget *all[] = {
-    GTK_WIDGET (self->name_row), GTK_WIDGET (self->county_row), GTK_WIDGET (self->opened_row),
-    GTK_WIDGET (self->host_name_row), GTK_WIDGET (self->host_company_row),
+  const Field all[] = {
+    { self->name_entry, _("Workshop name"), NULL },
+    { GTK_WIDGET (self->county_row), _("County"), NULL },
+    { self->opened_entry, _("Opened"), _("The day it opened, as 2025-03-01") },
+    { self->host_name_entry, _("Host"), _("The name of the village, community, home or company") },
+    { self->host_company_entry, _("Company in the registry"),
+      _("Its name or credit code as the registry has it; may stay empty") },
   };
 
-  return index < G_N_ELEMENTS (all) ? all[index] : NULL;
+  if (index >= G_N_ELEMENTS (all))
+    return FALSE;
+  *out = all[index];
+  return TRUE;
 }
 
 static void
-mark_row (GtkWidget  *row,
-          const char *message)
+mark_field (const Field *field,
+            const char  *message)
 {
+  GtkWidget *widget = field->widget;
+
   if (message)
     {
-      gtk_widget_add_css_class (row, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_widget_add_css_class (widget, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
     }
-  else if (gtk_widget_has_css_class (row, "error"))
+  else
     {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_widget_remove_css_class (widget, "error");
+      if (field->description)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        field->description, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
     }
 }
 
-/* Shows @message above the form and marks the row it is about: messages
- * start with the field's name, which is the row's title. */
+static gboolean
+is_about (const char *message,
+          const char *field)
+{
+  gsize n = strlen (field);
+
+  return g_str_has_prefix (message, field) &&
+         (g_str_has_prefix (message + n, ":") || g_str_has_prefix (message + n, "："));
+}
+
+/* Shows @message above the form and marks the field it is about, and
+ * moves the focus there: messages start with the field's name. */
 static void
 show_error (FzpGongfuWorkshopsWorkshopDialog *self,
             const char                       *message)
 {
-  GtkWidget *row;
   gboolean focused = FALSE;
+  Field field;
 
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  for (guint i = 0; (row = rows (self, i)); i++)
+  for (guint i = 0; field_at (self, i, &field); i++)
     {
-      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-      gboolean about = message && g_str_has_prefix (message, title) &&
-                       (g_str_has_prefix (message + strlen (title), ":") ||
-                        g_str_has_prefix (message + strlen (title), "："));
+      gboolean about = message && is_about (message, field.field);
 
-      /* "Host:" is about whichever host field is shown. */
-      if (!about && message && row == GTK_WIDGET (self->host_name_row))
+      mark_field (&field, about ? message : NULL);
+      if (about && !focused && gtk_widget_is_visible (field.widget))
         {
-          const char *host = _("Host");
-          about = g_str_has_prefix (message, host) && (g_str_has_prefix (message + strlen (host), ":") ||
-                                                       g_str_has_prefix (message + strlen (host), "："));
-        }
-      mark_row (row, about ? message : NULL);
-      if (about && !focused && gtk_widget_get_visible (row))
-        {
-          gtk_widget_grab_focus (row);
+          gtk_widget_grab_focus (field.widget);
           focused = TRUE;
         }
     }
@@ -127,29 +151,29 @@ save_clicked_cb (FzpGongfuWorkshopsWorkshopDialog *self)
 {
   FzpGongfuWorkshopsWorkshop *w = self->workshop;
   g_autoptr(GError) error = NULL;
-  g_autofree char *company = fz_normalize_text (gtk_editable_get_text (GTK_EDITABLE (self->host_company_row)));
+  g_autofree char *company = fz_normalize_text (gtk_editable_get_text (GTK_EDITABLE (self->host_company_entry)));
   guint county = adw_combo_row_get_selected (self->county_row);
   GDate opened;
 
-  if (!fz_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->opened_row)), _("Opened"), &opened, &error))
+  if (!fz_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->opened_entry)), _("Opened"), &opened, &error))
     {
       show_error (self, error->message);
       return;
     }
   g_free (w->name);
-  w->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  w->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
   g_free (w->county_code);
   w->county_code = county < self->counties->len
                      ? g_strdup (((FzCounty *) g_ptr_array_index (self->counties, county))->code) : NULL;
   g_free (w->township);
-  w->township = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->township_row)));
+  w->township = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->township_entry)));
   g_free (w->products);
-  w->products = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->products_row)));
+  w->products = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->products_entry)));
   w->opened = opened;
   w->proper = gtk_switch_get_active (self->proper_switch);
   w->host = selected_host (self);
   g_free (w->host_name);
-  w->host_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->host_name_row)));
+  w->host_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->host_name_entry)));
   w->host_organization_id = 0;
   if (w->host == FZP_GONGFU_WORKSHOPS_HOST_COMPANY && *company)
     {
@@ -158,9 +182,13 @@ save_clicked_cb (FzpGongfuWorkshopsWorkshopDialog *self)
       if (org == NULL)
         {
           /* The lookup names the field "Company"; the row here is the registry's. */
+          Field field;
+
           show_error (self, error->message);
-          mark_row (GTK_WIDGET (self->host_company_row), error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->host_company_row));
+          for (guint i = 0; field_at (self, i, &field); i++)
+            if (field.widget == self->host_company_entry)
+              mark_field (&field, error->message);
+          gtk_widget_grab_focus (self->host_company_entry);
           return;
         }
       w->host_organization_id = fz_organization_get_id (org);
@@ -200,15 +228,16 @@ fzp_gongfu_workshops_workshop_dialog_class_init (FzpGongfuWorkshopsWorkshopDialo
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/fuzhu/Fuzhu/plugins/gongfu-workshops/fzp-gongfu-workshops-workshop-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, county_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, township_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, opened_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, township_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, opened_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, proper_switch);
   gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, host_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, host_name_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, host_name_entry);
   gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, host_company_row);
-  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, products_row);
+  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, host_company_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzpGongfuWorkshopsWorkshopDialog, products_entry);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, host_changed_cb);
@@ -253,21 +282,21 @@ fzp_gongfu_workshops_workshop_dialog_new (GtkWindow *parent,
     gtk_window_set_title (GTK_WINDOW (self), _("Edit Workshop"));
   self->workshop = w;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), w->name ? w->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), w->name ? w->name : "");
   for (guint i = 0; i < self->counties->len; i++)
     if (g_strcmp0 (((FzCounty *) g_ptr_array_index (self->counties, i))->code, w->county_code) == 0)
       adw_combo_row_set_selected (self->county_row, i);
-  gtk_editable_set_text (GTK_EDITABLE (self->township_row), w->township ? w->township : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->township_entry), w->township ? w->township : "");
   fzp_gongfu_workshops_date_to_iso (&w->opened, day);
-  gtk_editable_set_text (GTK_EDITABLE (self->opened_row), day);
+  gtk_editable_set_text (GTK_EDITABLE (self->opened_entry), day);
   gtk_switch_set_active (self->proper_switch, w->proper);
   adw_combo_row_set_selected (self->host_row, (guint) w->host - 1);
   host_changed_cb (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->host_name_row), w->host_name ? w->host_name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->host_company_row),
+  gtk_editable_set_text (GTK_EDITABLE (self->host_name_entry), w->host_name ? w->host_name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->host_company_entry),
                          w->host_organization_name ? w->host_organization_name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->products_row), w->products ? w->products : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->products_entry), w->products ? w->products : "");
   show_error (self, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
   return GTK_WIDGET (self);
 }

@@ -10,6 +10,7 @@
 #include <X11/keysym.h>
 
 #include "fuzhu.h"
+#include "fz-account-dialog.h"
 #include "fz-application.h"
 #include "fz-preferences-window.h"
 #include "fz-shell-pages.h"
@@ -24,6 +25,10 @@ typedef struct {
   FzPluginManager *manager;
   FzWindow        *window;
 } Fixture;
+
+/* Given to the fixture for a database with an administrator's account, and
+ * nobody signed in: the window starts at sign-in. */
+static const int with_accounts = 1;
 
 static Display *xdisplay;
 
@@ -98,6 +103,34 @@ press (GtkWindow *window,
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Types @text key by key: lower-case ASCII letters, digits and '-', whose
+ * keysyms are their own codes. */
+static void
+type_text (GtkWindow  *window,
+           const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      g_assert_true (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-');
+      press (window, 0, (guchar) *p);
+    }
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -120,6 +153,13 @@ fixture_setup (Fixture       *f,
    * empty one opens on the welcome page instead). */
   g_assert_true (fz_demo_add_persons (fz_context_get_registry (context), 11, 60, NULL, &error));
   g_assert_no_error (error);
+  if (data == &with_accounts)
+    {
+      g_assert_true (fz_access_create_account (context, "admin", NULL, "admin-pass-2025",
+                                               FZ_ROLE_ADMINISTRATOR, NULL, &error));
+      g_assert_no_error (error);
+      fz_access_sign_out (context);
+    }
 
   f->window = fz_window_new (NULL, f->manager);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -526,6 +566,220 @@ test_preferences_by_keyboard (Fixture       *f,
   iterate (100);
 }
 
+/* What a screen reader is told has the focus in @window. */
+static GtkWidget *
+reported (GtkWindow *window)
+{
+  GtkWidget *focus = focus_of (window);
+
+  return focus ? reported_focus (focus) : NULL;
+}
+
+/* Asserts that @widget has the focus, as a screen reader is told it, and
+ * that it is read as @expected. */
+static void
+assert_stop (GtkWindow  *window,
+             GtkWidget  *widget,
+             const char *expected)
+{
+  GtkWidget *focus = reported (window);
+  g_autofree char *name = NULL;
+
+  if (focus != widget)
+    {
+      g_autofree char *is = focus ? describe (focus) : g_strdup ("nothing");
+      g_autofree char *wanted = describe (widget);
+      g_error ("The focus is on %s, not on %s", is, wanted);
+    }
+  name = accessible_name (widget);
+  g_assert_cmpstr (name, ==, expected);
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* Asserts that @field, which has the focus, says @problem shown in
+ * @label: as its description, marked invalid and styled as an error. */
+static void
+assert_problem_announced (GtkWidget *field,
+                          GtkWidget *label)
+{
+  const char *problem = gtk_label_get_text (GTK_LABEL (label));
+
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (problem, !=, "");
+  gtk_test_accessible_assert_property (field, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem);
+  gtk_test_accessible_assert_state (field, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+}
+
+/* Signs in on the sign-in page by keys alone: the name, Enter, the
+ * password, Enter. */
+static void
+sign_in_by_keys (Fixture    *f,
+                 const char *name,
+                 const char *password)
+{
+  GtkWindow *window = GTK_WINDOW (f->window);
+
+  press (window, XK_Alt_L, XK_n);
+  type_text (window, name);
+  press (window, 0, XK_Return);
+  type_text (window, password);
+  press (window, 0, XK_Return);
+  g_assert_true (iterate_until (transitions_done, window));
+  iterate (100);
+}
+
+static void
+test_sign_in_by_keyboard (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  GtkWindow *window = GTK_WINDOW (f->window);
+  FzContext *context = fz_plugin_manager_get_context (f->manager);
+  GtkWidget *name = find_named (GTK_WIDGET (window), "fz-sign-in-name");
+  GtkWidget *password = find_named (GTK_WIDGET (window), "fz-sign-in-password");
+  GtkWidget *accept = find_named (GTK_WIDGET (window), "fz-sign-in-accept");
+  GtkWidget *error_label = find_named (GTK_WIDGET (window), "fz-sign-in-error");
+
+  g_assert_true (GTK_IS_ENTRY (name));
+  g_assert_true (GTK_IS_PASSWORD_ENTRY (password));
+  g_assert_true (GTK_IS_BUTTON (accept));
+  g_assert_true (gtk_widget_get_mapped (password));
+  g_assert_cmpint (fz_context_get_role (context), ==, FZ_ROLE_NONE);
+
+  /* Every stop has a name, and Shift+Tab goes back the same way. */
+  g_assert_cmpuint (tab_round (window, problems, "sign-in"), >=, 3);
+  if (problems->len)
+    g_error ("Controls a screen reader cannot name:\n%s", problems->str);
+
+  /* Tab reaches the account name, the password and Sign In, in that order. */
+  gtk_window_set_focus (window, NULL);
+  for (guint i = 0; i < 10 && reported (window) != name; i++)
+    press (window, 0, XK_Tab);
+  assert_stop (window, name, "Account name");
+  press (window, 0, XK_Tab);
+  assert_stop (window, password, "Password");
+  press (window, 0, XK_Tab);
+  assert_stop (window, accept, "Sign In");
+
+  /* The title's mnemonic goes to its field; Enter in the name goes on to
+   * the password, Enter there signs in. */
+  press (window, XK_Alt_L, XK_n);
+  assert_stop (window, name, "Account name");
+  type_text (window, "admin");
+  press (window, 0, XK_Return);
+  assert_stop (window, password, "Password");
+  type_text (window, "wrong-pass-2025");
+  press (window, 0, XK_Return);
+
+  /* Refused: the focus is back in the password, emptied, which says why. */
+  g_assert_cmpint (fz_context_get_role (context), ==, FZ_ROLE_NONE);
+  assert_stop (window, password, "Password");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "admin");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "password is wrong"));
+  assert_problem_announced (password, error_label);
+
+  /* Typing again clears the problem. */
+  press (window, XK_Alt_L, XK_n);
+  press (window, XK_Alt_L, XK_p);
+  assert_stop (window, password, "Password");
+  type_text (window, "admin-pass-2025");
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (password), GTK_ACCESSIBLE_STATE_INVALID));
+  g_assert_false (gtk_widget_has_css_class (password, "error"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  press (window, 0, XK_Return);
+
+  /* Signed in: the pages, and the keys that go round them. */
+  g_assert_cmpint (fz_context_get_role (context), ==, FZ_ROLE_ADMINISTRATOR);
+  g_assert_true (iterate_until (transitions_done, window));
+  g_assert_false (gtk_widget_get_mapped (password));
+  press (window, XK_Alt_L, XK_2);
+  g_assert_cmpstr (fz_window_get_page (f->window), ==, "registry");
+  press (window, XK_Alt_L, XK_1);
+  g_assert_cmpstr (fz_window_get_page (f->window), ==, "dashboard");
+}
+
+static void
+test_change_password_by_keyboard (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  FzContext *context = fz_plugin_manager_get_context (f->manager);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *watched;
+  GtkWindow *dialog;
+  GtkWidget *current, *password, *repeat, *error_label;
+
+  sign_in_by_keys (f, "admin", "admin-pass-2025");
+  g_assert_cmpint (fz_context_get_role (context), ==, FZ_ROLE_ADMINISTRATOR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.change-password", NULL));
+  dialog = GTK_WINDOW (find_toplevel (FZ_TYPE_ACCOUNT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (iterate_until (window_is_active, dialog));
+  iterate (100);
+  current = find_named (GTK_WIDGET (dialog), "fz-account-current");
+  password = find_named (GTK_WIDGET (dialog), "fz-account-password");
+  repeat = find_named (GTK_WIDGET (dialog), "fz-account-repeat");
+  error_label = find_named (GTK_WIDGET (dialog), "fz-account-error");
+
+  /* It opens in the current password; every stop has a name. */
+  assert_stop (dialog, current, "Current password");
+  g_assert_cmpuint (tab_round (dialog, problems, "change password"), >=, 5);
+  if (problems->len)
+    g_error ("Controls a screen reader cannot name:\n%s", problems->str);
+
+  /* A wrong current password, the new one twice, Enter. */
+  press (dialog, XK_Alt_L, XK_u);
+  assert_stop (dialog, current, "Current password");
+  type_text (dialog, "not-the-password");
+  press (dialog, 0, XK_Tab);
+  assert_stop (dialog, password, "New password");
+  gtk_test_accessible_assert_property (password, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "At least 8 characters");
+  type_text (dialog, "admin-pass-2026");
+  press (dialog, 0, XK_Tab);
+  assert_stop (dialog, repeat, "New password again");
+  type_text (dialog, "admin-pass-2026");
+  press (dialog, 0, XK_Return);
+
+  /* Refused: every password emptied, and back to the first, which says why. */
+  assert_stop (dialog, current, "Current password");
+  assert_problem_announced (current, error_label);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (current)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (repeat)), ==, "");
+
+  /* Right, with the mnemonics: changed, and the dialog closes. */
+  type_text (dialog, "admin-pass-2025");
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (current), GTK_ACCESSIBLE_STATE_INVALID));
+  press (dialog, XK_Alt_L, XK_p);
+  assert_stop (dialog, password, "New password");
+  type_text (dialog, "admin-pass-2026");
+  press (dialog, XK_Alt_L, XK_g);
+  assert_stop (dialog, repeat, "New password again");
+  type_text (dialog, "admin-pass-2026");
+  watched = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (watched), (gpointer *) &watched);
+  press (dialog, 0, XK_Return);
+  iterate (100);
+  g_assert_null (watched);
+  g_assert_true (fz_access_verify_password (context, "admin-pass-2026", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -573,6 +827,10 @@ main (int argc, char *argv[])
               fixture_setup, test_form_error_is_announced, fixture_teardown);
   g_test_add ("/Fuzhu/Keyboard/preferences", Fixture, NULL,
               fixture_setup, test_preferences_by_keyboard, fixture_teardown);
+  g_test_add ("/Fuzhu/Keyboard/sign-in", Fixture, &with_accounts,
+              fixture_setup, test_sign_in_by_keyboard, fixture_teardown);
+  g_test_add ("/Fuzhu/Keyboard/change-password", Fixture, &with_accounts,
+              fixture_setup, test_change_password_by_keyboard, fixture_teardown);
 
   status = g_test_run ();
   if (system (cleanup) != 0)

@@ -728,7 +728,7 @@ test_sign_in_lock_sign_out (Fixture       *f,
   iterate (100);
   g_assert_true (fz_window_is_locked (f->window));
   g_assert_true (sign_in_shown (f));
-  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (f->window), "fz-sign-in-name")));
+  g_assert_false (gtk_widget_is_visible (find_named (GTK_WIDGET (f->window), "fz-sign-in-name")));
   set_text (GTK_WIDGET (f->window), "fz-sign-in-password", "kecheng-pass-2025");
   press (GTK_WIDGET (f->window), "fz-sign-in-accept");
   g_assert_false (fz_window_is_locked (f->window));
@@ -746,7 +746,7 @@ test_sign_in_lock_sign_out (Fixture       *f,
   press (GTK_WIDGET (f->window), "fz-sign-in-switch");
   g_assert_cmpint (fz_context_get_role (context), ==, FZ_ROLE_NONE);
   g_assert_true (sign_in_shown (f));
-  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (f->window), "fz-sign-in-name")));
+  g_assert_true (gtk_widget_is_visible (find_named (GTK_WIDGET (f->window), "fz-sign-in-name")));
   g_assert_null (find_label (find_sidebar (f->window), "Dashboard"));
   g_assert_null (find_type (GTK_WIDGET (f->window), FZ_TYPE_DASHBOARD_PAGE));
 
@@ -807,6 +807,118 @@ test_audit_page (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (audit_count (f, "action = 'export' AND table_name = 'fz_audit' AND operator = 'admin' "
                                    "AND client = 'window' AND json_extract(new_values, '$.rows') = 1"), ==, 1);
+}
+
+/* A target is typed in a field and saved with Enter or the row's button;
+ * one that is no number is refused at the field, which says why. */
+static void
+test_targets_form (Fixture       *f,
+                   gconstpointer  data)
+{
+  FzDatabase *db = fz_context_get_database (fz_plugin_manager_get_context (f->manager));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(FzPlan) plan = fz_plan_for_year (db, g_date_time_get_year (now), NULL);
+  g_autoptr(GPtrArray) kinds = fz_target_list_kinds (db, NULL);
+  GtkWidget *prefs = fz_preferences_window_new (f->manager);
+  GtkWidget *entry, *row, *save, *focus;
+  const char *key;
+  double value = 0, value_before = 0;
+  gboolean found = FALSE, found_before = FALSE;
+
+  g_assert_nonnull (plan);
+  g_assert_nonnull (kinds);
+  key = ((FzTargetInfo *) g_ptr_array_index (kinds, 0))->key;
+  fz_target_get (db, plan->id, key, FZ_CITY_CODE, &value_before, &found_before, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "fz-targets-page");
+  iterate (200);
+
+  /* The first field is the city's target of the first kind: a GtkEntry in
+   * an action row that is no Tab stop of its own. */
+  entry = find_type (GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs))),
+                     GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  row = gtk_widget_get_ancestor (entry, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_focusable (row));
+  save = find_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_get_visible (save));
+  gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Leave empty for no target");
+
+  /* Not a number: refused at the field, which keeps the focus. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "三千");
+  g_assert_true (gtk_widget_get_visible (save));
+  g_signal_emit_by_name (entry, "activate");
+  iterate (50);
+  gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "“三千” is not a number of zero or more");
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  focus = gtk_root_get_focus (GTK_ROOT (prefs));
+  g_assert_true (focus && gtk_widget_is_ancestor (focus, entry));
+  fz_target_get (db, plan->id, key, FZ_CITY_CODE, &value, &found, NULL);
+  g_assert_true (found == found_before && value == value_before);
+
+  /* A number, saved with the button: the problem and the button go. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "140");
+  g_signal_emit_by_name (save, "clicked");
+  iterate (50);
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Leave empty for no target");
+  g_assert_false (gtk_widget_get_visible (save));
+  fz_target_get (db, plan->id, key, FZ_CITY_CODE, &value, &found, NULL);
+  g_assert_true (found);
+  g_assert_cmpfloat (value, ==, 140);
+
+  /* Emptied and saved with Enter: no target. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "activate");
+  iterate (50);
+  fz_target_get (db, plan->id, key, FZ_CITY_CODE, &value, &found, NULL);
+  g_assert_false (found);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  iterate (50);
+}
+
+/* A document's parameters are asked for in fields a screen reader is told
+ * of, and Enter in one gives the dialog's default response. */
+static void
+test_print_parameters (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+  GtkWidget *entry, *row, *go;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-document", "s", "annual-report"));
+  iterate (100);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+
+  entry = find_type (dialog, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  row = gtk_widget_get_ancestor (entry, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_focusable (row));
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == entry);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Year");
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (entry))), ==, 4);
+  g_assert_true (gtk_entry_get_activates_default (GTK_ENTRY (entry)));
+  go = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (go));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (go)), ==, "_Export");
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  iterate (50);
 }
 
 /* Single-user mode, then Preferences makes the first administrator. */
@@ -928,6 +1040,10 @@ main (int argc, char *argv[])
               fixture_setup, test_audit_page, fixture_teardown);
   g_test_add ("/Fuzhu/Window/first-administrator", Fixture, NULL,
               fixture_setup, test_first_administrator, fixture_teardown);
+  g_test_add ("/Fuzhu/Window/targets-form", Fixture, NULL,
+              fixture_setup, test_targets_form, fixture_teardown);
+  g_test_add ("/Fuzhu/Window/print-parameters", Fixture, NULL,
+              fixture_setup, test_print_parameters, fixture_teardown);
 
   status = g_test_run ();
   if (system (cleanup) != 0)

@@ -187,6 +187,25 @@ test_empty (Fixture       *f,
     iterate (50);
     g_assert_nonnull (find (GTK_WIDGET (dialog), is_error_label, "Workshop name: write"));
     g_assert_cmpint (count (f, "SELECT count(*) FROM gongfu_workshops_workshop"), ==, 0);
+    {
+      GtkWidget *label = need (GTK_WIDGET (dialog), is_error_label, "Workshop name: write");
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+      GtkWidget *entry = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+
+      /* The focus is back in the field, a GtkEntry in an action row (a screen
+       * reader is not told of an AdwEntryRow's), which says what is wrong. */
+      g_assert_nonnull (entry);
+      g_assert_nonnull (gtk_widget_get_ancestor (entry, ADW_TYPE_ACTION_ROW));
+      gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                           gtk_label_get_text (GTK_LABEL (label)));
+      gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+      g_assert_true (gtk_widget_has_css_class (entry, "error"));
+      /* Typing clears it. */
+      gtk_editable_set_text (GTK_EDITABLE (entry), "大俱源村共富工坊");
+      g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID));
+      g_assert_false (gtk_widget_has_css_class (entry, "error"));
+      g_assert_false (gtk_widget_get_visible (label));
+    }
     gtk_window_destroy (dialog);
     iterate (50);
   }
