@@ -45,6 +45,13 @@ set_field_error (GError     **error,
   va_start (args, format);
   detail = g_strdup_vprintf (format, args);
   va_end (args);
+  /* The value quoted may be bytes that are not UTF-8: a message is shown. */
+  if (!g_utf8_validate (detail, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (detail, -1);
+      g_free (detail);
+      detail = valid;
+    }
 
   /* Translators: a field name, then what is wrong with its value */
   g_set_error (error, FZ_VALIDATE_ERROR, code, _("%s: %s"), field, detail);
@@ -162,6 +169,16 @@ looks_scientific (const char *text)
   return *p == '\0';
 }
 
+/* Characters as a person counts them; a byte that is not UTF-8 is one.
+ * (g_utf8_strlen() would step past the end of such a string.) */
+static guint
+count_characters (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  return (guint) g_utf8_strlen (valid, -1);
+}
+
 static gboolean
 all_digits (const char *text,
             gsize       n)
@@ -240,7 +257,7 @@ check_identity (const char   *norm,
       else
         set_field_error (error, FZ_VALIDATE_ERROR_LENGTH, field,
                          _("“%s” has %u characters, 18 are needed"),
-                         norm, (guint) g_utf8_strlen (norm, -1));
+                         norm, count_characters (norm));
       return FALSE;
     }
   for (guint i = 0; i < 18; i++)
@@ -369,7 +386,7 @@ fz_validate_certificate_number (const char     *text,
       else
         set_field_error (error, FZ_VALIDATE_ERROR_LENGTH, field,
                          _("“%s” has %u characters, 20 are needed (the identity number, the category and the grade)"),
-                         norm, (guint) g_utf8_strlen (norm, -1));
+                         norm, count_characters (norm));
       return FALSE;
     }
 
@@ -480,7 +497,7 @@ fz_validate_credit_code (const char  *text,
   if (len != 18)
     {
       set_field_error (error, FZ_VALIDATE_ERROR_LENGTH, field,
-                       _("“%s” has %u characters, 18 are needed"), norm, (guint) g_utf8_strlen (norm, -1));
+                       _("“%s” has %u characters, 18 are needed"), norm, count_characters (norm));
       return FALSE;
     }
   for (guint i = 0; i < 18; i++)
@@ -572,6 +589,7 @@ fz_validate_phone (const char  *text,
   }
 
   /* Several numbers may be given, separated by / ; , or 、. */
+  ok = g_utf8_validate (norm, -1, NULL);
   for (const char *p = norm; ok; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -583,7 +601,8 @@ fz_validate_phone (const char  *text,
           if (c == 0)
             break;
         }
-      else if (g_ascii_isdigit (c))
+      /* Not g_ascii_isdigit (c) alone: it looks at the low byte, and 畷 is U+7537. */
+      else if (c < 0x80 && g_ascii_isdigit (c))
         digits++;
       else if (c != '-' && c != '+' && c != '(' && c != ')' && c != ' ')
         ok = FALSE;
@@ -731,19 +750,22 @@ fz_parse_sex (const char  *text,
               GError     **error)
 {
   g_autofree char *norm = fz_normalize_number (text);
+  gboolean text_ok;
 
   if (*norm == '\0')
     {
       set_field_error (error, FZ_VALIDATE_ERROR_EMPTY, _("Sex"), "%s", _("the value is missing"));
       return FALSE;
     }
+  /* g_utf8_collate() reads past the end of bytes that are not UTF-8. */
+  text_ok = g_utf8_validate (norm, -1, NULL);
   if (strcmp (norm, "男") == 0 || strcmp (norm, "男性") == 0 || strcmp (norm, "MALE") == 0 ||
       strcmp (norm, "M") == 0 || strcmp (norm, "1") == 0 ||
-      g_utf8_collate (norm, _("male")) == 0)
+      (text_ok && g_utf8_collate (norm, _("male")) == 0))
     *sex = FZ_SEX_MALE;
   else if (strcmp (norm, "女") == 0 || strcmp (norm, "女性") == 0 || strcmp (norm, "FEMALE") == 0 ||
            strcmp (norm, "F") == 0 || strcmp (norm, "2") == 0 ||
-           g_utf8_collate (norm, _("female")) == 0)
+           (text_ok && g_utf8_collate (norm, _("female")) == 0))
     *sex = FZ_SEX_FEMALE;
   else
     {
@@ -783,7 +805,7 @@ fz_parse_employment_status (const char          *text,
         *status = FZ_EMPLOYMENT_UNKNOWN;
         return TRUE;
       }
-  for (int s = FZ_EMPLOYMENT_EMPLOYED; s <= FZ_EMPLOYMENT_UNKNOWN; s++)
+  for (int s = FZ_EMPLOYMENT_EMPLOYED; s <= FZ_EMPLOYMENT_UNKNOWN && g_utf8_validate (norm, -1, NULL); s++)
     if (g_utf8_collate (norm, fz_employment_status_to_string (s)) == 0)
       {
         *status = s;

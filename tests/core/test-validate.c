@@ -325,6 +325,69 @@ test_fields (void)
   g_clear_error (&error);
 }
 
+/* Found by the fuzz-validate target (tests/fuzz): characters whose code
+ * point ends in the byte of a digit were counted as digits. */
+static void
+test_phone_digits_are_ascii (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* 畷 is U+7537, 丰 U+4E30. */
+  g_assert_false (fz_validate_phone ("畷3812345678", NULL, &error));
+  assert_message (error, "Phone: ", "not a phone number");
+  g_clear_error (&error);
+  g_assert_false (fz_validate_phone ("丰丰丰丰丰丰丰", NULL, &error));
+  g_assert_error (error, FZ_VALIDATE_ERROR, FZ_VALIDATE_ERROR_CHARACTER);
+}
+
+/* Bytes that are not UTF-8 (a command-line argument in another encoding):
+ * refused with a message that is UTF-8, and never read past their end (a
+ * lead byte last, which claims bytes that are not there; found by the
+ * fuzz-validate target, seen under AddressSanitizer or valgrind). */
+static void
+test_not_utf8 (void)
+{
+  static const char *values[] = { "\xF0", "33080219900101123\xE4", "\xD5\xC5\xC8\xFD", "\x80\x80" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *norm = fz_normalize_number (values[i]);
+      guint number;
+      FzSex sex;
+      FzEmploymentStatus status;
+
+      g_assert_cmpstr (norm, ==, values[i]);
+      g_assert_false (fz_validate_identity_number (values[i], NULL, NULL, &error));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+      g_assert_false (fz_validate_certificate_number (values[i], NULL, 0, 0, NULL, &error));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+      g_assert_false (fz_validate_credit_code (values[i], NULL, &error));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+      g_assert_false (fz_validate_name (values[i], NULL, &error));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+      g_assert_false (fz_validate_phone (values[i], NULL, &error));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+      g_assert_false (fz_parse_sex (values[i], &sex, &error));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+      g_assert_false (fz_parse_employment_status (values[i], &status, &error));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+      g_assert_false (fz_parse_grade (values[i], &number, &error));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+    }
+  /* The one character counted as one, not as what its first byte claims. */
+  g_assert_false (fz_validate_identity_number ("\xF0", NULL, NULL, &error));
+  assert_message (error, "Identity number: ", "has 1 characters");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -336,6 +399,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/Fuzhu/Validate/credit-code", test_credit_code);
   g_test_add_func ("/Fuzhu/Validate/normalize", test_normalize);
   g_test_add_func ("/Fuzhu/Validate/fields", test_fields);
+  g_test_add_func ("/Fuzhu/Validate/phone-digits-are-ascii", test_phone_digits_are_ascii);
+  g_test_add_func ("/Fuzhu/Validate/not-utf8", test_not_utf8);
 
   return g_test_run ();
 }
