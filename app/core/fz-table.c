@@ -192,6 +192,22 @@ is_tab_space (unsigned char c)
   return c == ' ';
 }
 
+/* The length of the line at @at, with its end: LF, CRLF, or a lone CR
+ * (what Excel for the old Mac OS saves), as a text editor counts lines. */
+static gsize
+line_length (const char *at,
+             const char *end)
+{
+  for (const char *c = at; c < end; c++)
+    {
+      if (*c == '\n')
+        return (gsize) (c - at) + 1;
+      if (*c == '\r')
+        return (gsize) (c - at) + (c + 1 < end && c[1] == '\n' ? 2 : 1);
+    }
+  return (gsize) (end - at);
+}
+
 static gboolean
 parse_csv (FzTable     *table,
            const char  *name,
@@ -213,8 +229,7 @@ parse_csv (FzTable     *table,
   /* Fed a line at a time so that each record knows where it began. */
   while (at < end)
     {
-      const char *nl = memchr (at, '\n', (gsize) (end - at));
-      gsize n = nl ? (gsize) (nl - at) + 1 : (gsize) (end - at);
+      gsize n = line_length (at, end);
 
       if (!p.in_record)
         {

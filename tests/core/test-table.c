@@ -79,6 +79,25 @@ test_utf8 (void)
   check_sheet (table);
 }
 
+/* Classic Mac OS line ends: a lone CR ends a line, for the line numbers
+ * of the problems reported (found by the fuzz-csv target). */
+static void
+test_lone_cr_lines (void)
+{
+  static const char mac[] = "姓名,身份证号\r张三,1\r\r李四,\"两\r行\"\r王五,3";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzTable) table = fz_table_read_data ("mac.csv", (const guint8 *) mac, strlen (mac), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_table_get_n_records (table), ==, 4);
+  g_assert_cmpuint (fz_table_get_line (table, 0), ==, 1);
+  g_assert_cmpuint (fz_table_get_line (table, 1), ==, 2);
+  g_assert_cmpuint (fz_table_get_line (table, 2), ==, 4);
+  g_assert_cmpstr (fz_table_get_field (table, 2, 1), ==, "两\r行");
+  g_assert_cmpuint (fz_table_get_line (table, 3), ==, 6);
+  g_assert_cmpstr (fz_table_get_field (table, 3, 0), ==, "王五");
+}
+
 static void
 test_utf8_bom (void)
 {
@@ -354,6 +373,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/Fuzhu/Table/utf8", test_utf8);
   g_test_add_func ("/Fuzhu/Table/utf8-bom", test_utf8_bom);
+  g_test_add_func ("/Fuzhu/Table/lone-cr-lines", test_lone_cr_lines);
   g_test_add ("/Fuzhu/Table/gb18030", Fixture, NULL, fixture_setup, test_gb18030, fixture_teardown);
   g_test_add_func ("/Fuzhu/Table/utf16-tabs", test_utf16_tabs);
   g_test_add ("/Fuzhu/Table/refuse-binary", Fixture, NULL, fixture_setup, test_refuse_binary, fixture_teardown);
