@@ -406,7 +406,8 @@ serial_to_date (Workbook   *wb,
   double serial = g_ascii_strtod (value, &end);
   GDate date;
 
-  if (end == value || *end != '\0' || serial < 1 || serial > 2958465)
+  /* So written that NaN fails too: a NaN passed on is undefined behaviour. */
+  if (end == value || *end != '\0' || !(serial >= 1 && serial <= 2958465))
     return NULL;
   g_date_clear (&date, 1);
   if (wb->date1904)
@@ -419,6 +420,24 @@ serial_to_date (Workbook   *wb,
   g_date_add_days (&date, (guint) serial);
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
                           g_date_get_day (&date));
+}
+
+/* A row's number as its r attribute gives it: Excel's rows are 1 to
+ * 1,048,576. A missing or impossible one (0, -1, 99999999999) is taken as
+ * the row after @previous, so that a record is never on "line 0". */
+static guint
+row_number (const char *r,
+            guint       previous)
+{
+  char *end = NULL;
+  guint64 n;
+
+  if (r == NULL || !g_ascii_isdigit (*r))
+    return previous + 1;
+  n = g_ascii_strtoull (r, &end, 10);
+  if (*end != '\0' || n < 1 || n > 1048576)
+    return previous + 1;
+  return (guint) n;
 }
 
 static void
@@ -480,7 +499,7 @@ read_sheet (Workbook    *wb,
         {
           g_autofree char *r = get_attribute (reader, "r");
 
-          row = r ? (guint) g_ascii_strtoull (r, NULL, 10) : row + 1;
+          row = row_number (r, row);
           column = -1;
           in_row = TRUE;
           if (xmlTextReaderIsEmptyElement (reader))
@@ -525,8 +544,9 @@ read_sheet (Workbook    *wb,
 
           if (type && strcmp (type, "s") == 0)
             {
-              guint index = value ? (guint) g_ascii_strtoull (value, NULL, 10) : G_MAXUINT;
-              put_cell (cells, column, g_strdup (index < wb->shared->len ? (const char *) g_ptr_array_index (wb->shared, index) : ""));
+              /* Compared as read, not cut to a guint: 4294967296 is not string 0. */
+              guint64 index = value ? g_ascii_strtoull (value, NULL, 10) : G_MAXUINT64;
+              put_cell (cells, column, g_strdup (index < wb->shared->len ? (const char *) g_ptr_array_index (wb->shared, (guint) index) : ""));
             }
           else if (type && strcmp (type, "inlineStr") == 0)
             put_cell (cells, column, has_inline ? g_strdup (text->str) : g_strdup (""));
@@ -534,11 +554,11 @@ read_sheet (Workbook    *wb,
             put_cell (cells, column, g_strdup (g_strcmp0 (value, "1") == 0 ? "TRUE" : "FALSE"));
           else if (value != NULL)
             {
-              guint s = style ? (guint) g_ascii_strtoull (style, NULL, 10) : 0;
+              guint64 s = style ? g_ascii_strtoull (style, NULL, 10) : 0;
               char *date = NULL;
 
               if ((type == NULL || strcmp (type, "n") == 0) && s < wb->date_styles->len &&
-                  g_array_index (wb->date_styles, gboolean, s))
+                  g_array_index (wb->date_styles, gboolean, (guint) s))
                 date = serial_to_date (wb, value);
               if (date)
                 put_cell (cells, column, date);

@@ -332,6 +332,44 @@ test_read_xlsx (Fixture       *f,
   }
 }
 
+/* A workbook no spreadsheet writes (the fuzz corpus's bad-refs.xlsx): row
+ * numbers 0, -1 and 99999999999, cells beyond column XFD, shared strings
+ * that are not there, and in date-formatted cells values that are no date
+ * (NaN, 1e400, -5, 2958466). Each row gets a line from 1, and what is no
+ * date stays as it was written. */
+static void
+test_read_xlsx_hostile (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzTable) table = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "xlsx", "bad-refs.xlsx", NULL);
+
+  if (!fz_table_can_read_xlsx ())
+    {
+      g_test_skip ("this build reads no XLSX (minizip or libxml2 missing)");
+      return;
+    }
+  table = fz_table_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_table_get_n_records (table), ==, 3);
+  /* r="0" is the first row; r="-1" (blank: its one cell has no column) the
+   * second; r="99999999999" the third. */
+  g_assert_cmpuint (fz_table_get_line (table, 0), ==, 1);
+  g_assert_cmpuint (fz_table_get_line (table, 1), ==, 3);
+  g_assert_cmpuint (fz_table_get_n_fields (table, 1), ==, 16384);
+  g_assert_cmpstr (fz_table_get_field (table, 1, 16383), ==, "3");
+  g_assert_cmpuint (fz_table_get_line (table, 2), ==, 7);
+  /* Shared strings -1 and 4294967296 are not there (not string 0); style 99 neither. */
+  g_assert_cmpstr (fz_table_get_field (table, 2, 1), ==, "");
+  g_assert_cmpstr (fz_table_get_field (table, 2, 2), ==, "");
+  g_assert_cmpstr (fz_table_get_field (table, 2, 4), ==, "1");
+  g_assert_cmpstr (fz_table_get_field (table, 2, 5), ==, "NaN");
+  g_assert_cmpstr (fz_table_get_field (table, 2, 6), ==, "1e400");
+  g_assert_cmpstr (fz_table_get_field (table, 2, 7), ==, "-5");
+  g_assert_cmpstr (fz_table_get_field (table, 2, 8), ==, "2958466");
+  g_assert_cmpstr (fz_table_get_field (table, 2, 9), ==, "1900-03-01");
+}
+
 static void
 test_read_xlsx_roundtrip (Fixture       *f,
                           gconstpointer  data)
@@ -380,6 +418,7 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Table/write-csv", Fixture, NULL, fixture_setup, test_write_csv, fixture_teardown);
   g_test_add ("/Fuzhu/Table/write-xlsx", Fixture, NULL, fixture_setup, test_write_xlsx, fixture_teardown);
   g_test_add ("/Fuzhu/Table/read-xlsx", Fixture, NULL, fixture_setup, test_read_xlsx, fixture_teardown);
+  g_test_add_func ("/Fuzhu/Table/read-xlsx-hostile", test_read_xlsx_hostile);
   g_test_add ("/Fuzhu/Table/read-xlsx-roundtrip", Fixture, NULL, fixture_setup, test_read_xlsx_roundtrip, fixture_teardown);
 
   return g_test_run ();
