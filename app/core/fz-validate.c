@@ -89,6 +89,15 @@ fz_normalize_text (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
+  /* Not UTF-8: U+FFFD for each byte that is not, which the checks refuse.
+   * Not the bytes themselves: two of them around an invisible character
+   * that is dropped would join into a character, never checked. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+      return fz_normalize_text (valid);
+    }
+
   /* Folding never lengthens a character, so the text's own length is
    * enough; ASCII, most of a sheet, is copied as it is. */
   out = w = g_malloc (strlen (text) + 1);
@@ -102,13 +111,7 @@ fz_normalize_text (const char *text)
           *w++ = *p++;
           continue;
         }
-      c = g_utf8_get_char_validated (p, -1);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          /* Not UTF-8: keep the byte, the caller's checks will refuse it. */
-          *w++ = *p++;
-          continue;
-        }
+      c = g_utf8_get_char (p);
       next = g_utf8_next_char (p);
       if (!is_invisible (c))
         {
@@ -538,7 +541,8 @@ fz_validate_name (const char  *text,
       set_field_error (error, FZ_VALIDATE_ERROR_EMPTY, field, "%s", _("the value is missing"));
       return FALSE;
     }
-  if (!g_utf8_validate (norm, -1, NULL))
+  /* U+FFFD: bytes that were not UTF-8, or a conversion that went wrong before. */
+  if (g_utf8_strchr (norm, -1, 0xFFFD) != NULL)
     {
       set_field_error (error, FZ_VALIDATE_ERROR_CHARACTER, field, "%s", _("the text is not readable"));
       return FALSE;

@@ -78,7 +78,8 @@ typedef struct {
 
 /* Forgives spreadsheet noise in any cell: trims white space (also the
  * ideographic space U+3000 and no-break spaces) and turns full-width
- * ASCII (０-９, Ａ-Ｚ, （ ）...) into ASCII. Never NULL; NULL gives "". */
+ * ASCII (０-９, Ａ-Ｚ, （ ）...) into ASCII. Always UTF-8: a byte that is
+ * not becomes U+FFFD. Never NULL; NULL gives "". */
 char       *fz_normalize_text               (const char *text);
 /* As fz_normalize_text() for a number or code: also drops white space
  * inside and upper-cases ASCII letters (a lowercase x becomes X). */
