@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "fz-a11y.h"
@@ -48,6 +49,21 @@ fz_application_new (const char *database_path)
   return self;
 }
 
+/* For tests/shell/test-single-instance.c: with FUZHU_TEST_REPORT set, a
+ * line on stdout when this process starts up as the primary instance (and
+ * opens the database) and each time it is activated, with how many windows
+ * it has then. Nothing else reads it. */
+static void
+test_report (FzApplication *self,
+             const char    *what)
+{
+  if (g_getenv ("FUZHU_TEST_REPORT") == NULL)
+    return;
+  g_print ("fuzhu-test: %s windows=%u\n", what,
+           g_list_length (gtk_application_get_windows (GTK_APPLICATION (self))));
+  fflush (stdout);
+}
+
 FzPluginManager *
 fz_application_get_plugin_manager (FzApplication *self)
 {
@@ -71,6 +87,7 @@ fz_application_startup (GApplication *app)
 
   path = self->database_path ? g_strdup (self->database_path) : fz_database_default_path ();
   db = fz_database_open (path, &self->open_error);
+  test_report (self, "startup");
   if (db == NULL)
     return;
 
@@ -131,6 +148,7 @@ fz_application_activate (GApplication *app)
       if (self->manager == NULL)
         {
           show_open_error (self);
+          test_report (self, "activate");
           return;
         }
       window = GTK_WINDOW (fz_window_new (GTK_APPLICATION (app), self->manager));
@@ -138,6 +156,7 @@ fz_application_activate (GApplication *app)
         g_signal_connect_object (window, "realize", G_CALLBACK (bench_realize_cb), self, 0);
     }
   gtk_window_present (window);
+  test_report (self, "activate");
 }
 
 /* The day's backup, when the window closes: the one moment the database is
