@@ -419,6 +419,27 @@ fz_plugin_manager_list_measures (FzPluginManager *self)
   return measures;
 }
 
+void
+fz_plugin_manager_fail (FzPluginManager *self,
+                        const char      *id,
+                        const char      *reason)
+{
+  FzPluginEntry *entry;
+  guint position = 0;
+
+  g_return_if_fail (FZ_IS_PLUGIN_MANAGER (self));
+  g_return_if_fail (id != NULL && reason != NULL);
+
+  entry = fz_plugin_manager_find (self, id);
+  if (entry == NULL || entry->state != FZ_PLUGIN_STATE_LOADED)
+    return;
+  g_message ("Plugin %s is turned off: %s", id, reason);
+  entry_fail (entry, reason);
+  g_clear_object (&self->documents);
+  if (g_list_store_find (self->entries, entry, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self->entries), position, 1, 1);
+}
+
 gboolean
 fz_plugin_manager_set_enabled (FzPluginManager  *self,
                                const char       *id,

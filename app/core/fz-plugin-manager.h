@@ -65,6 +65,13 @@ FzDocument      *fz_plugin_manager_build_document (FzPluginManager  *self,
                                                    const char       *name,
                                                    GHashTable       *params,
                                                    GError          **error);
+/* Marks the loaded plugin @id as failed, for @reason, until the next start:
+ * its measure goes (its page, documents and figures with it), the others
+ * stay. For what goes wrong after loading, such as a page that cannot be
+ * built. */
+void             fz_plugin_manager_fail          (FzPluginManager  *self,
+                                                  const char       *id,
+                                                  const char       *reason);
 /* Enables or disables @id now, and remembers it in the settings. */
 gboolean         fz_plugin_manager_set_enabled   (FzPluginManager  *self,
                                                   const char       *id,

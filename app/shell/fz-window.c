@@ -103,6 +103,42 @@ error_page (const char *title,
   return status;
 }
 
+
+typedef struct {
+  FzWindow *window;
+  char     *id;
+} FailLater;
+
+static void
+fail_later_free (gpointer data)
+{
+  FailLater *later = data;
+
+  g_clear_weak_pointer (&later->window);
+  g_free (later->id);
+  g_free (later);
+}
+
+static gboolean
+fail_later_cb (gpointer data)
+{
+  FailLater *later = data;
+  FzPluginEntry *entry;
+  g_autofree char *message = NULL;
+
+  if (later->window == NULL)
+    return G_SOURCE_REMOVE;
+  entry = fz_plugin_manager_find (later->window->manager, later->id);
+  if (entry == NULL)
+    return G_SOURCE_REMOVE;
+  message = g_strdup_printf (_("%s could not show its page and is turned off until Fuzhu starts again"),
+                             fz_plugin_entry_get_title (entry));
+  fz_plugin_manager_fail (later->window->manager, later->id,
+                          _("Its page could not be built: the plugin returned no page"));
+  fz_window_add_toast (later->window, message);
+  return G_SOURCE_REMOVE;
+}
+
 static GtkWidget *
 create_page (FzWindow   *self,
              const char *id)
@@ -124,8 +160,18 @@ create_page (FzWindow   *self,
 
   page = fz_measure_create_page (fz_plugin_entry_get_measure (entry), context);
   if (page == NULL)
-    page = error_page (_("This measure could not show its page"),
-                       _("The plugin returned no page. The other pages keep working; see the plugin's log for why."));
+    {
+      /* Turned off until the next start, with the reason in Preferences
+       * and `fuzhu plugins`; after this selection is over, since the page
+       * list changes with it. */
+      FailLater *later = g_new0 (FailLater, 1);
+
+      g_set_weak_pointer (&later->window, self);
+      later->id = g_strdup (id);
+      g_idle_add_full (G_PRIORITY_DEFAULT, fail_later_cb, later, fail_later_free);
+      page = error_page (_("This measure could not show its page"),
+                         _("The plugin returned no page. It is turned off until Fuzhu starts again; the other pages keep working."));
+    }
   fz_a11y_mend_tree (page);
   return page;
 }

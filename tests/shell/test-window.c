@@ -983,6 +983,52 @@ test_first_administrator (Fixture       *f,
   }
 }
 
+/* A measure that loads but cannot build its page is turned off with its
+ * reason, and the window goes on. */
+static void
+test_page_that_fails (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fuzhu-broken-page-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "fuzhu.db", NULL);
+  g_autofree char *plugins = g_test_build_filename (G_TEST_BUILT, "plugins", "fixtures", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  const char *paths[] = { plugins, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzDatabase) db = fz_database_open (path, &error);
+  g_autoptr(FzContext) context = NULL;
+  g_autoptr(FzPluginManager) manager = NULL;
+  FzPluginEntry *entry;
+  FzWindow *window;
+
+  g_assert_no_error (error);
+  context = fz_context_new (db, NULL, "tester");
+  manager = fz_plugin_manager_new_for_paths (context, paths);
+  fz_plugin_manager_load_all (manager);
+  entry = fz_plugin_manager_find (manager, "broken-page");
+  g_assert_nonnull (entry);
+  g_assert_cmpint (fz_plugin_entry_get_state (entry), ==, FZ_PLUGIN_STATE_LOADED);
+
+  window = fz_window_new (NULL, manager);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+  g_assert_nonnull (find_label (find_sidebar (window), "Broken page"));
+  g_assert_true (fz_window_show_page (window, "broken-page"));
+  iterate (200);
+
+  g_assert_cmpint (fz_plugin_entry_get_state (entry), ==, FZ_PLUGIN_STATE_FAILED);
+  g_assert_nonnull (strstr (fz_plugin_entry_get_reason (entry), "page"));
+  g_assert_null (find_label (find_sidebar (window), "Broken page"));
+  g_assert_cmpstr (fz_window_get_page (window), ==, "dashboard");
+  g_assert_nonnull (find_label (find_sidebar (window), "Registry"));
+  g_assert_true (fz_window_show_page (window, "registry"));
+  iterate (50);
+  g_assert_cmpstr (fz_window_get_page (window), ==, "registry");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1034,6 +1080,7 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Window/welcome", Fixture, NULL, fixture_setup, test_welcome, fixture_teardown);
   g_test_add_func ("/Fuzhu/Window/backup-on-quit", test_backup_on_quit);
   g_test_add_func ("/Fuzhu/Window/bench-first-frame", test_bench_first_frame);
+  g_test_add_func ("/Fuzhu/Window/page-that-fails", test_page_that_fails);
   g_test_add ("/Fuzhu/Window/sign-in-lock-sign-out", Fixture, &with_accounts,
               fixture_setup, test_sign_in_lock_sign_out, fixture_teardown);
   g_test_add ("/Fuzhu/Window/audit-page", Fixture, &with_accounts,
