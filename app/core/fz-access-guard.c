@@ -1238,9 +1238,13 @@ drop_scope (FzGuard  *guard,
   return script->len == 0 || run_sql (guard, script->str, error);
 }
 
+/* The INSTEAD OF trigger of a scope view for @op: it forwards the write to
+ * the table (a county scope), or, when @refuse, gives the guard's refusal
+ * (a viewer's masking view, which nobody may write through). */
 static char *
 scope_trigger_sql (const TableInfo *t,
-                   char             op)
+                   char             op,
+                   gboolean         refuse)
 {
   GString *s = g_string_new ("CREATE TEMP TRIGGER ");
   const char *name = op == 'i' ? "fz_scope_ins_" : op == 'u' ? "fz_scope_upd_" : "fz_scope_del_";
@@ -1249,6 +1253,13 @@ scope_trigger_sql (const TableInfo *t,
   append_prefixed_ident (s, name, t->name);
   g_string_append_printf (s, " INSTEAD OF %s ON ", when);
   append_ident (s, t->name);
+  if (refuse)
+    {
+      g_string_append_printf (s, " BEGIN SELECT fz_may_write(%d, ", GUARD_ANY);
+      append_literal (s, t->name);
+      g_string_append_printf (s, ", '%c', NULL, NULL); END", op);
+      return g_string_free (s, FALSE);
+    }
   g_string_append (s, " BEGIN SELECT fz_scope_write(");
   append_literal (s, t->name);
   g_string_append_printf (s, ", '%c'", op);
@@ -1372,23 +1383,10 @@ apply_scope (FzGuard  *guard,
       /* The audit trail is read through its view, never written; a viewer
        * writes nothing (the guard refuses it on the table). */
       /* Writes to a viewer's view get the guard's own refusal. */
-      if (!county)
+      if (!county || (!g_str_equal (t->name, AUDIT_TABLE) && t->columns->len <= MAX_FORWARD_COLUMNS))
         for (const char *op = "iud"; *op; op++)
           {
-            g_string_append (script, "CREATE TEMP TRIGGER ");
-            append_prefixed_ident (script, *op == 'i' ? "fz_scope_ins_" : *op == 'u' ? "fz_scope_upd_" : "fz_scope_del_",
-                                   t->name);
-            g_string_append_printf (script, " INSTEAD OF %s ON ",
-                                    *op == 'i' ? "INSERT" : *op == 'u' ? "UPDATE" : "DELETE");
-            append_ident (script, t->name);
-            g_string_append_printf (script, " BEGIN SELECT fz_may_write(%d, ", GUARD_ANY);
-            append_literal (script, t->name);
-            g_string_append_printf (script, ", '%c', NULL, NULL); END;\n", *op);
-          }
-      if (county && !g_str_equal (t->name, AUDIT_TABLE) && t->columns->len <= MAX_FORWARD_COLUMNS)
-        for (const char *op = "iud"; *op; op++)
-          {
-            g_autofree char *sql = scope_trigger_sql (t, *op);
+            g_autofree char *sql = scope_trigger_sql (t, *op, !county);
             g_string_append (script, sql);
             g_string_append (script, ";\n");
           }
