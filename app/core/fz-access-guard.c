@@ -108,6 +108,9 @@ struct _FzGuard
   gint64      fwd_rowid;
   gint64      fwd_changes;
   gint64      last_forwarded;  /* -1: the last statement forwarded nothing */
+  /* A table whose new rows are written in bulk (an import): one audit row
+   * for the whole of them, written by whoever set it, not one each. */
+  char       *bulk_table;
 };
 
 static const char *trigger_prefixes[] = {
@@ -383,6 +386,19 @@ sql_audit_operator (sqlite3_context  *ctx,
     sqlite3_result_text (ctx, guard->session.operator_name, -1, SQLITE_TRANSIENT);
   else
     sqlite3_result_text (ctx, "(not signed in)", -1, SQLITE_STATIC);
+}
+
+/* fz_audit_each_insert(table): 0 while the new rows of @table are audited
+ * as one bulk write (_fz_guard_set_bulk_insert), else 1. */
+static void
+sql_audit_each_insert (sqlite3_context  *ctx,
+                       int               argc,
+                       sqlite3_value   **argv)
+{
+  FzGuard *guard = sqlite3_user_data (ctx);
+  const char *table = (const char *) sqlite3_value_text (argv[0]);
+
+  sqlite3_result_int (ctx, guard->bulk_table == NULL || g_strcmp0 (table, guard->bulk_table) != 0);
 }
 
 static void
@@ -1025,6 +1041,12 @@ audit_trigger_sql (const TableInfo *t,
   append_prefixed_ident (s, name, t->name);
   g_string_append_printf (s, " AFTER %s ON ", when);
   append_ident (s, t->name);
+  if (op == 'i')
+    {
+      g_string_append (s, " WHEN fz_audit_each_insert(");
+      append_literal (s, t->name);
+      g_string_append (s, ")");
+    }
   g_string_append (s, " BEGIN INSERT INTO " AUDIT_TABLE " (time, operator, client, action, table_name, "
                       "record_id, county_code, old_values, new_values) ");
   g_string_append (s, op == 'u' ? "SELECT " : "VALUES (");
@@ -1459,6 +1481,14 @@ _fz_guard_masks_personal (FzGuard *guard)
 }
 
 void
+_fz_guard_set_bulk_insert (FzGuard    *guard,
+                           const char *table)
+{
+  g_free (guard->bulk_table);
+  guard->bulk_table = g_strdup (table);
+}
+
+void
 _fz_guard_begin_migration (FzGuard *guard)
 {
   g_autoptr(GError) error = NULL;
@@ -1610,6 +1640,7 @@ _fz_guard_new (FzDatabase *db,
   sqlite3_create_function (handle, "fz_may_write", 5, flags, guard, sql_may_write, NULL, NULL);
   sqlite3_create_function (handle, "fz_audit_operator", 0, flags, guard, sql_audit_operator, NULL, NULL);
   sqlite3_create_function (handle, "fz_audit_client", 0, flags, guard, sql_audit_client, NULL, NULL);
+  sqlite3_create_function (handle, "fz_audit_each_insert", 1, flags, guard, sql_audit_each_insert, NULL, NULL);
   /* Deterministic within a statement, so that a view's county is a constant
    * the query planner looks up in an index. */
   sqlite3_create_function (handle, "fz_scope_county", 0, flags | SQLITE_DETERMINISTIC, guard,
@@ -1633,5 +1664,6 @@ _fz_guard_free (FzGuard *guard)
   g_hash_table_unref (guard->county_names);
   session_clear (&guard->session);
   g_free (guard->county_name);
+  g_free (guard->bulk_table);
   g_free (guard);
 }

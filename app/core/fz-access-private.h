@@ -57,6 +57,13 @@ char       *_fz_guard_rewrite_upsert      (FzGuard      *guard,
 void        _fz_guard_begin_upsert        (FzGuard      *guard);
 void        _fz_guard_end_upsert          (FzGuard      *guard);
 
+/* With @table, the new rows of @table are not audited one by one until
+ * this is called again with NULL: the caller writes one audit row for them
+ * all (an import: which file, which ids), in the same transaction.
+ * Changes to existing rows are still audited each. */
+void        _fz_guard_set_bulk_insert     (FzGuard      *guard,
+                                           const char   *table);
+
 /* Who is signed in. */
 typedef struct {
   FzRole     role;

@@ -63,6 +63,7 @@ fz_audit_action_to_string (const char *action)
     { "unlock", N_("Unlocked") },
     { "unlock-failed", N_("Unlock failed") },
     { "export", N_("Exported") },
+    { "import", N_("Imported") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -138,7 +139,15 @@ query_init (Query                *q,
   if (filter->table_name && *filter->table_name)
     query_add (q, "table_name = ?", filter->table_name);
   if (filter->record_id && *filter->record_id)
-    query_add (q, "record_id = ?", filter->record_id);
+    {
+      /* A record an import added is in that import's row, which names the
+       * range of ids it gave (_fz_registry_end_bulk); both sides of the OR
+       * are looked up in the index on record_id. */
+      query_add (q, "(record_id = ? OR (record_id IS NULL AND action = 'import' AND "
+                    "CAST(? AS INTEGER) BETWEEN json_extract(new_values, '$.first_id') "
+                    "AND json_extract(new_values, '$.last_id')))", filter->record_id);
+      g_ptr_array_add (q->params, g_strdup (filter->record_id));
+    }
   if (filter->operator_name && *filter->operator_name)
     query_add (q, "operator = ?", filter->operator_name);
   if (filter->action && *filter->action)

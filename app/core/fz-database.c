@@ -283,6 +283,30 @@ check_not_newer (FzDatabase         *self,
   return TRUE;
 }
 
+/* FUZHU_SQL_PROFILE=MS: every statement that ran for MS milliseconds or
+ * more (all of them with 0), with its time, on stderr: for finding what is
+ * slow, never on in use. */
+static int
+profile_cb (unsigned int  type,
+            void         *data,
+            void         *statement,
+            void         *nanoseconds)
+{
+  static gint64 threshold = -1;
+  gint64 ns = *(gint64 *) nanoseconds;
+  char *sql;
+
+  if (threshold < 0)
+    threshold = g_ascii_strtoll (g_getenv ("FUZHU_SQL_PROFILE"), NULL, 10) * 1000000;
+  if (ns < threshold)
+    return 0;
+  /* The statement as written, without the values bound to it. */
+  sql = g_strndup (sqlite3_sql (statement), 160);
+  g_printerr ("fuzhu-sql: %8.2f ms  %s\n", (double) ns / 1e6, sql);
+  g_free (sql);
+  return 0;
+}
+
 static gboolean apply_migrations (FzDatabase        *self,
                                   const char        *owner,
                                   const FzMigration *migrations,
@@ -398,6 +422,8 @@ open_handle (FzDatabase  *self,
     }
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, FZ_DATABASE_BUSY_TIMEOUT_MS);
+  if (g_getenv ("FUZHU_SQL_PROFILE"))
+    sqlite3_trace_v2 (self->handle, SQLITE_TRACE_PROFILE, profile_cb, NULL);
   return TRUE;
 }
 

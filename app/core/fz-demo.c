@@ -257,6 +257,7 @@ add_persons_txn (FzDatabase  *db,
 {
   AddData *data = user_data;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autofree char *source = NULL;
   Demo d;
   gboolean ok = TRUE;
 
@@ -291,7 +292,8 @@ add_persons_txn (FzDatabase  *db,
       _fz_person_values_clear (&v);
     }
   demo_clear (&d);
-  return _fz_registry_end_bulk (data->registry, ok, ok ? error : NULL) && ok;
+  source = g_strdup_printf ("demo --seed %u", (guint) data->seed);
+  return _fz_registry_end_bulk (data->registry, ok, source, NULL, ok ? error : NULL) && ok;
 }
 
 gboolean

@@ -261,6 +261,7 @@ typedef struct {
   GHashTable     *seen;                /* identity number -> line */
   GPtrArray      *row_problems;        /* GError* of the row being read */
   GDate           today;
+  gboolean        registry_empty;      /* nobody to look up: all are new */
 } Import;
 
 static const char *
@@ -370,7 +371,8 @@ import_row (Import   *im,
           goto out;
         }
       g_hash_table_insert (im->seen, g_strdup (id_number), GUINT_TO_POINTER (line));
-      exists = _fz_registry_lookup_values (self, id_number, &id, &existing, &local);
+      if (!im->registry_empty)
+        exists = _fz_registry_lookup_values (self, id_number, &id, &existing, &local);
       if (local)
         {
           g_propagate_error (error, local);
@@ -510,6 +512,7 @@ fz_registry_import_file (FzRegistry       *self,
   g_autoptr(FzImportReport) rep = NULL;
   g_autoptr(GError) local_error = NULL;
   Import im = { 0 };
+  g_autofree char *absolute = NULL;
   gint64 cache_size = 0;
   guint n;
 
@@ -525,6 +528,7 @@ fz_registry_import_file (FzRegistry       *self,
   table = fz_table_read_file (path, error);
   if (table == NULL)
     return FALSE;
+  absolute = g_canonicalize_filename (path, NULL);
 
   rep = fz_import_report_new (path);
   rep->encoding = g_strdup (fz_table_get_encoding (table));
@@ -554,19 +558,33 @@ fz_registry_import_file (FzRegistry       *self,
           fz_database_rollback (db);
           goto failed;
         }
+      /* A county's first import (the registry it kept in a sheet) looks
+       * nobody up: within the transaction, nobody else can add anyone. */
+      {
+        gint64 anyone = 1;
+
+        if (!fz_database_query_int64 (db, "SELECT EXISTS (SELECT 1 FROM fz_person)", NULL, &anyone, NULL,
+                                      &local_error))
+          {
+            _fz_registry_end_bulk (self, FALSE, NULL, NULL, NULL);
+            fz_database_rollback (db);
+            goto failed;
+          }
+        im.registry_empty = anyone == 0;
+      }
       for (guint r = 1; r < n; r++)
         if (!import_row (&im, r, &local_error))
           {
-            _fz_registry_end_bulk (self, FALSE, NULL);
+            _fz_registry_end_bulk (self, FALSE, NULL, NULL, NULL);
             fz_database_rollback (db);
             goto failed;
           }
       if (rep->problems->len > 0)
         {
-          _fz_registry_end_bulk (self, FALSE, NULL);
+          _fz_registry_end_bulk (self, FALSE, NULL, NULL, NULL);
           fz_database_rollback (db);
         }
-      else if (!_fz_registry_end_bulk (self, TRUE, &local_error))
+      else if (!_fz_registry_end_bulk (self, TRUE, absolute, rep->encoding, &local_error))
         {
           fz_database_rollback (db);
           /* A row the checks let through and the database refused. */

@@ -64,11 +64,16 @@ gboolean     _fz_registry_write_values        (FzRegistry      *self,
  * (begun already): new persons are numbered here and written many to a
  * statement, and names' grams are kept and written sorted at the end.
  * _fz_registry_end_bulk() writes what is waiting (with @write FALSE: drops
- * it) and must come before the transaction ends. */
+ * it) and must come before the transaction ends. The new persons are
+ * audited as one "import" row naming @source (a file, or what made them),
+ * its @encoding (or NULL) and the ids they were given; a change to a
+ * person already registered is audited on its own, as always. */
 gboolean     _fz_registry_begin_bulk          (FzRegistry      *self,
                                                GError         **error);
 gboolean     _fz_registry_end_bulk            (FzRegistry      *self,
                                                gboolean         write,
+                                               const char      *source,
+                                               const char      *encoding,
                                                GError         **error);
 /* The tag of the row a bulk write refused, 0 when none was. */
 guint        _fz_registry_get_failed_tag      (FzRegistry      *self);

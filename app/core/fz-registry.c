@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "fz-database-private.h"
 #include "fz-access-private.h"
@@ -143,6 +144,7 @@ struct _FzRegistry
   GStringChunk *pending_text;
   GArray       *pending_rows;   /* PendingRow */
   gint64        next_id;
+  gint64        first_bulk_id;  /* the first id a bulk write gave */
   guint         failed_tag;
   FzStatement  *row_batch;
   /* The sort key of every ANCHOR_STRIDE-th row of the last listing asked
@@ -879,6 +881,11 @@ _fz_registry_begin_bulk (FzRegistry  *self,
                                 "coalesce((SELECT max(id) FROM fz_person), 0)) + 1",
                                 NULL, &self->next_id, NULL, error))
     return FALSE;
+  self->first_bulk_id = self->next_id;
+  /* Thousands of new persons are one audit row (the import, its ids), not
+   * a copy of each: their values are the rows themselves, and any later
+   * change of them is audited with what it replaced. */
+  _fz_guard_set_bulk_insert (_fz_database_get_guard (self->db), "fz_person");
   self->pending_grams = g_array_new (FALSE, FALSE, sizeof (PendingGram));
   self->pending_text = g_string_chunk_new (4096);
   self->pending_rows = g_array_new (FALSE, FALSE, sizeof (PendingRow));
@@ -887,9 +894,39 @@ _fz_registry_begin_bulk (FzRegistry  *self,
   return TRUE;
 }
 
+static char *
+bulk_details (const char *source,
+              const char *encoding,
+              gint64      first,
+              gint64      last)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, source);
+  if (encoding)
+    {
+      json_builder_set_member_name (builder, "encoding");
+      json_builder_add_string_value (builder, encoding);
+    }
+  json_builder_set_member_name (builder, "added");
+  json_builder_add_int_value (builder, last - first + 1);
+  json_builder_set_member_name (builder, "first_id");
+  json_builder_add_int_value (builder, first);
+  json_builder_set_member_name (builder, "last_id");
+  json_builder_add_int_value (builder, last);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
 gboolean
 _fz_registry_end_bulk (FzRegistry  *self,
                        gboolean     write,
+                       const char  *source,
+                       const char  *encoding,
                        GError     **error)
 {
   g_autoptr(GArray) rows = NULL;
@@ -900,7 +937,16 @@ _fz_registry_end_bulk (FzRegistry  *self,
   if (write)
     ok = flush_rows (self, error);
   rows = g_steal_pointer (&self->pending_rows);
-  return flush_grams (self, write && ok, ok ? error : NULL) && ok;
+  ok = flush_grams (self, write && ok, ok ? error : NULL) && ok;
+  _fz_guard_set_bulk_insert (_fz_database_get_guard (self->db), NULL);
+  /* The new persons' audit row, in their transaction. */
+  if (write && ok && self->next_id > self->first_bulk_id)
+    {
+      g_autofree char *details = bulk_details (source, encoding, self->first_bulk_id, self->next_id - 1);
+
+      ok = _fz_audit_record_event (self->db, "import", "fz_person", NULL, details, error);
+    }
+  return ok;
 }
 
 guint

@@ -842,6 +842,115 @@ test_new_plugin_table (Fixture       *f,
 /* The audit trail */
 
 static void
+write_sheet (const char *path,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+}
+
+/* An import's new persons are one audit row naming the file and the ids
+ * it gave, found by any of those ids; what it changes is audited row by
+ * row with the old values; what it refuses leaves no audit at all. */
+static void
+test_audit_import (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(FzImportReport) report = NULL;
+  g_autofree char *sheet = g_build_filename (f->dir, "persons.csv", NULL);
+  g_autofree char *a = make_id ("330802", "19700101", 801);
+  g_autofree char *b = make_id ("330802", "19700101", 802);
+  g_autofree char *c = make_id ("330802", "19700101", 803);
+  g_autofree char *text = NULL;
+  g_autofree char *middle = NULL;
+  g_autofree char *expected = NULL;
+  FzAuditFilter by_record = { 0 };
+  FzAuditFilter imports = { .table_name = "fz_person", .action = "import" };
+  gint64 before, first, last;
+  FzAuditEntry *e;
+
+  sign_in (f, "city", CITY_PASSWORD);
+  before = query_int (f->db, "SELECT count(*) FROM fz_audit");
+  text = g_strdup_printf ("姓名,身份证号,残疾类别,残疾等级,县(市、区),联系电话\n"
+                          "甲一,%s,肢体,二级,柯城区,13800000001\n"
+                          "乙二,%s,视力,一级,柯城区,13800000002\n"
+                          "丙三,%s,听力,三级,衢江区,13800000003\n", a, b, c);
+  write_sheet (sheet, text);
+  g_assert_true (fz_registry_import_file (f->registry, sheet, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_import_report_get_added (report), ==, 3);
+  g_clear_pointer (&report, fz_import_report_unref);
+
+  /* One row for the three, none for each. */
+  g_assert_cmpint (query_int (f->db, "SELECT count(*) FROM fz_audit"), ==, before + 1);
+  entries = fz_audit_list (f->context, &imports, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  e = entries->pdata[0];
+  g_assert_cmpstr (e->operator_name, ==, "city");
+  g_assert_cmpstr (fz_audit_action_to_string (e->action), ==, "Imported");
+  first = query_int (f->db, "SELECT min(id) FROM fz_person WHERE name IN ('甲一', '乙二', '丙三')");
+  last = query_int (f->db, "SELECT max(id) FROM fz_person WHERE name IN ('甲一', '乙二', '丙三')");
+  g_assert_cmpint (last - first, ==, 2);
+  expected = g_strdup_printf ("\"added\":3,\"first_id\":%" G_GINT64_FORMAT ",\"last_id\":%" G_GINT64_FORMAT,
+                              first, last);
+  g_assert_nonnull (strstr (e->new_values, expected));
+  g_assert_nonnull (strstr (e->new_values, "persons.csv"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Asked for the middle one, the audit shows the import that added it. */
+  middle = g_strdup_printf ("%" G_GINT64_FORMAT, first + 1);
+  by_record.record_id = middle;
+  entries = fz_audit_list (f->context, &by_record, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((FzAuditEntry *) entries->pdata[0])->action, ==, "import");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* The same sheet with one phone changed and one person more: the change
+   * is audited on its own, with the phone it replaced. */
+  g_free (text);
+  text = g_strdup_printf ("姓名,身份证号,残疾类别,残疾等级,县(市、区),联系电话\n"
+                          "甲一,%s,肢体,二级,柯城区,13800000001\n"
+                          "乙二,%s,视力,一级,柯城区,13900000009\n", a, b);
+  write_sheet (sheet, text);
+  g_assert_true (fz_registry_import_file (f->registry, sheet, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_import_report_get_updated (report), ==, 1);
+  g_clear_pointer (&report, fz_import_report_unref);
+  entries = fz_audit_list (f->context, &by_record, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  e = entries->pdata[0];
+  g_assert_cmpstr (e->action, ==, "update");
+  g_assert_nonnull (strstr (e->old_values, "13800000002"));
+  g_assert_nonnull (strstr (e->new_values, "13900000009"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  /* Nobody was added: no import row for it. */
+  entries = fz_audit_list (f->context, &imports, 0, 10, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* A sheet refused as a whole leaves the trail as it was. */
+  before = query_int (f->db, "SELECT count(*) FROM fz_audit");
+  write_sheet (sheet, "姓名,身份证号,残疾类别,残疾等级\n丁四,330802197001018,肢体,二级\n");
+  g_assert_false (fz_registry_import_file (f->registry, sheet, &report, &error));
+  g_clear_error (&error);
+  g_clear_pointer (&report, fz_import_report_unref);
+  g_assert_cmpint (query_int (f->db, "SELECT count(*) FROM fz_audit"), ==, before);
+
+  /* After an import, a person added by hand is audited with its values. */
+  g_assert_cmpint (add_person (f->registry, "戊五", 804, OWN_COUNTY, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->db, "SELECT count(*) FROM fz_audit WHERE action = 'insert' "
+                                     "AND table_name = 'fz_person' AND new_values LIKE '%戊五%'"), ==, 1);
+}
+
+static void
 test_audit_rows (Fixture       *f,
                  gconstpointer  data)
 {
@@ -1077,6 +1186,7 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Access/county-scope", Fixture, NULL, fixture_setup, test_county_scope, fixture_teardown);
   g_test_add ("/Fuzhu/Access/new-plugin-table", Fixture, NULL, fixture_setup, test_new_plugin_table, fixture_teardown);
   g_test_add ("/Fuzhu/Access/audit-rows", Fixture, NULL, fixture_setup, test_audit_rows, fixture_teardown);
+  g_test_add ("/Fuzhu/Access/audit-import", Fixture, NULL, fixture_setup, test_audit_import, fixture_teardown);
   g_test_add ("/Fuzhu/Access/audit-append-only", Fixture, NULL,
               fixture_setup, test_audit_append_only, fixture_teardown);
   g_test_add ("/Fuzhu/Access/personal-data", Fixture, NULL, fixture_setup, test_personal_data, fixture_teardown);
