@@ -295,6 +295,15 @@ check_name (const char  *name,
 }
 
 gboolean
+fz_access_check_account_name (const char  *name,
+                              GError     **error)
+{
+  g_autofree char *norm = normalize_name (name);
+
+  return check_name (norm, error);
+}
+
+gboolean
 fz_access_check_password (const char  *name,
                           const char  *password,
                           GError     **error)

@@ -161,6 +161,12 @@ gboolean    fz_access_change_password   (FzContext    *context,
 void        fz_access_record_lock       (FzContext    *context,
                                          gboolean      locked);
 
+/* Checks an account name against the rules (1 to 64 characters, no
+ * spaces), as given or with the spaces round it dropped (as creating the
+ * account does), without storing anything: for forms. */
+gboolean    fz_access_check_account_name (const char  *name,
+                                          GError     **error);
+
 /* Checks @password against the rules (length, not the account's name)
  * without storing anything: for forms. */
 gboolean    fz_access_check_password    (const char   *name,

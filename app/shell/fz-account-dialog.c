@@ -155,36 +155,40 @@ apply (FzAccountDialog  *self,
   const char *display = gtk_editable_get_text (GTK_EDITABLE (self->display_entry));
   gboolean ok;
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->repeat_row)) && g_strcmp0 (password, repeat) != 0)
+  /* The problems in the order of the fields. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->name_row)) && !fz_access_check_account_name (name, error))
+    ok = FALSE;
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->repeat_row)) && g_strcmp0 (password, repeat) != 0)
     {
       g_set_error_literal (error, FZ_ACCESS_ERROR, FZ_ACCESS_ERROR_INVALID,
                            _("The two new passwords differ"));
-      return FALSE;
+      ok = FALSE;
     }
-
-  switch (self->mode)
-    {
-    case FZ_ACCOUNT_DIALOG_FIRST_ADMINISTRATOR:
-      ok = fz_access_create_account (self->context, name, display, password, FZ_ROLE_ADMINISTRATOR, NULL, error);
-      break;
-    case FZ_ACCOUNT_DIALOG_ADD:
-      ok = fz_access_create_account (self->context, name, display, password, selected_role (self),
-                                     selected_county (self), error);
-      break;
-    case FZ_ACCOUNT_DIALOG_EDIT:
-      ok = fz_access_set_role (self->context, self->account->name, selected_role (self),
-                               selected_county (self), error) &&
-           fz_access_set_disabled (self->context, self->account->name,
-                                   !gtk_switch_get_active (self->enabled_switch), error);
-      break;
-    case FZ_ACCOUNT_DIALOG_RESET_PASSWORD:
-      ok = fz_access_reset_password (self->context, self->account->name, password, error);
-      break;
-    case FZ_ACCOUNT_DIALOG_CHANGE_PASSWORD:
-    default:
-      ok = fz_access_change_password (self->context, current, password, error);
-      break;
-    }
+  else
+    switch (self->mode)
+      {
+      case FZ_ACCOUNT_DIALOG_FIRST_ADMINISTRATOR:
+        ok = fz_access_create_account (self->context, name, display, password, FZ_ROLE_ADMINISTRATOR, NULL, error);
+        break;
+      case FZ_ACCOUNT_DIALOG_ADD:
+        ok = fz_access_create_account (self->context, name, display, password, selected_role (self),
+                                       selected_county (self), error);
+        break;
+      case FZ_ACCOUNT_DIALOG_EDIT:
+        ok = fz_access_set_role (self->context, self->account->name, selected_role (self),
+                                 selected_county (self), error) &&
+             fz_access_set_disabled (self->context, self->account->name,
+                                     !gtk_switch_get_active (self->enabled_switch), error);
+        break;
+      case FZ_ACCOUNT_DIALOG_RESET_PASSWORD:
+        ok = fz_access_reset_password (self->context, self->account->name, password, error);
+        break;
+      case FZ_ACCOUNT_DIALOG_CHANGE_PASSWORD:
+      default:
+        ok = fz_access_change_password (self->context, current, password, error);
+        break;
+      }
+  /* The passwords are not left in freed memory, whatever happened. */
   explicit_bzero (password, strlen (password));
   explicit_bzero (repeat, strlen (repeat));
   explicit_bzero (current, strlen (current));
@@ -204,8 +208,20 @@ accept_cb (FzAccountDialog *self)
       if (self->mode == FZ_ACCOUNT_DIALOG_CHANGE_PASSWORD)
         field = self->current_entry;
       else if (gtk_widget_get_visible (GTK_WIDGET (self->name_row)) &&
-               g_error_matches (error, FZ_ACCESS_ERROR, FZ_ACCESS_ERROR_EXISTS))
+               (g_error_matches (error, FZ_ACCESS_ERROR, FZ_ACCESS_ERROR_EXISTS) ||
+                !fz_access_check_account_name (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)), NULL)))
         field = self->name_entry;
+      else if (gtk_widget_get_visible (GTK_WIDGET (self->password_row)) &&
+               (!fz_access_check_password (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
+                                           gtk_editable_get_text (GTK_EDITABLE (self->password_entry)), NULL) ||
+                g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->password_entry)),
+                           gtk_editable_get_text (GTK_EDITABLE (self->repeat_entry))) != 0))
+        field = self->password_entry;
+      /* What is left is the role or its county. */
+      else if (gtk_widget_get_visible (GTK_WIDGET (self->county_row)))
+        field = GTK_WIDGET (self->county_row);
+      else if (gtk_widget_get_visible (GTK_WIDGET (self->role_row)))
+        field = GTK_WIDGET (self->role_row);
       else if (gtk_widget_get_visible (GTK_WIDGET (self->password_row)))
         field = self->password_entry;
       clear_passwords (self);

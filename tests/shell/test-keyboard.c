@@ -103,15 +103,15 @@ press (GtkWindow *window,
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Types @text key by key: lower-case ASCII letters, digits and '-', whose
- * keysyms are their own codes. */
+/* Types @text key by key: lower-case ASCII letters, digits, '-' and
+ * spaces, whose keysyms are their own codes. */
 static void
 type_text (GtkWindow  *window,
            const char *text)
 {
   for (const char *p = text; *p; p++)
     {
-      g_assert_true (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-');
+      g_assert_true (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == ' ');
       press (window, 0, (guchar) *p);
     }
 }
@@ -780,6 +780,71 @@ test_change_password_by_keyboard (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Adding an account: each problem goes back to its own field, which says
+ * it (a name with a space to the name, passwords that differ to the new
+ * password), and the account is made once they are mended. */
+static void
+test_add_account_by_keyboard (Fixture       *f,
+                              gconstpointer  data)
+{
+  FzContext *context = fz_plugin_manager_get_context (f->manager);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  GtkWindow *dialog;
+  GtkWidget *name, *password, *repeat, *error_label;
+  gboolean found = FALSE;
+
+  sign_in_by_keys (f, "admin", "admin-pass-2025");
+  dialog = GTK_WINDOW (fz_account_dialog_new (context, FZ_ACCOUNT_DIALOG_ADD, NULL));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (f->window));
+  gtk_window_present (dialog);
+  g_assert_true (iterate_until (window_is_active, dialog));
+  iterate (100);
+  name = find_named (GTK_WIDGET (dialog), "fz-account-name");
+  password = find_named (GTK_WIDGET (dialog), "fz-account-password");
+  repeat = find_named (GTK_WIDGET (dialog), "fz-account-repeat");
+  error_label = find_named (GTK_WIDGET (dialog), "fz-account-error");
+
+  gtk_widget_grab_focus (name);
+  assert_stop (dialog, name, "Account name");
+  type_text (dialog, "li si");
+  gtk_widget_grab_focus (password);
+  type_text (dialog, "lisi-pass-2025");
+  gtk_widget_grab_focus (repeat);
+  type_text (dialog, "lisi-pass-2025");
+  press (dialog, 0, XK_Return);
+  /* The name is wrong: back to it, and it says why. */
+  assert_stop (dialog, name, "Account name");
+  assert_problem_announced (name, error_label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "no spaces"));
+  g_assert_false (gtk_widget_has_css_class (password, "error"));
+
+  /* The name mended, the passwords differ: to the new password. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "");
+  type_text (dialog, "lisi");
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_STATE_INVALID));
+  gtk_widget_grab_focus (password);
+  type_text (dialog, "lisi-pass-2025");
+  gtk_widget_grab_focus (repeat);
+  type_text (dialog, "lisi-pass-2026");
+  press (dialog, 0, XK_Return);
+  assert_stop (dialog, password, "New password");
+  assert_problem_announced (password, error_label);
+  g_assert_false (gtk_widget_has_css_class (name, "error"));
+
+  /* Both right: the account is made. */
+  type_text (dialog, "lisi-pass-2025");
+  gtk_widget_grab_focus (repeat);
+  type_text (dialog, "lisi-pass-2025");
+  press (dialog, 0, XK_Return);
+  iterate (200);
+  accounts = fz_access_list_accounts (context, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < accounts->len; i++)
+    found |= g_str_equal (((FzAccount *) accounts->pdata[i])->name, "lisi");
+  g_assert_true (found);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -829,6 +894,8 @@ main (int argc, char *argv[])
               fixture_setup, test_preferences_by_keyboard, fixture_teardown);
   g_test_add ("/Fuzhu/Keyboard/sign-in", Fixture, &with_accounts,
               fixture_setup, test_sign_in_by_keyboard, fixture_teardown);
+  g_test_add ("/Fuzhu/Keyboard/add-account", Fixture, &with_accounts,
+              fixture_setup, test_add_account_by_keyboard, fixture_teardown);
   g_test_add ("/Fuzhu/Keyboard/change-password", Fixture, &with_accounts,
               fixture_setup, test_change_password_by_keyboard, fixture_teardown);
 
