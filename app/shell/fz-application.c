@@ -34,11 +34,31 @@ fz_settings_new_if_installed (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+char *
+fz_application_id_for_database (const char *database_path)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *checksum = NULL;
+
+  if (database_path == NULL)
+    return g_strdup (APP_ID);
+  path = g_canonicalize_filename (database_path, NULL);
+  default_path = fz_database_default_path ();
+  if (g_str_equal (path, default_path))
+    return g_strdup (APP_ID);
+  /* A D-Bus name element: letters and digits, not starting with a digit. */
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+  checksum[16] = '\0';
+  return g_strconcat (APP_ID ".Database", checksum, NULL);
+}
+
 FzApplication *
 fz_application_new (const char *database_path)
 {
+  g_autofree char *id = fz_application_id_for_database (database_path);
   FzApplication *self = g_object_new (FZ_TYPE_APPLICATION,
-                                      "application-id", APP_ID,
+                                      "application-id", id,
                                       "flags", G_APPLICATION_DEFAULT_FLAGS,
                                       "resource-base-path", "/org/fuzhu/Fuzhu",
                                       NULL);

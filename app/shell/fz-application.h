@@ -10,6 +10,13 @@ G_BEGIN_DECLS
 #define FZ_TYPE_APPLICATION (fz_application_get_type ())
 G_DECLARE_FINAL_TYPE (FzApplication, fz_application, FZ, APPLICATION, AdwApplication)
 
+/* One running Fuzhu per database: started again on the same database, it
+ * raises the window already open; on another database (--database), it
+ * opens a window of its own. The application id is APP_ID for the default
+ * database, else APP_ID + ".Database" + the first 16 hex digits of the
+ * SHA-256 of the database's absolute path. @database_path: NULL for the
+ * default database. */
+char            *fz_application_id_for_database    (const char    *database_path);
 /* @database_path: NULL for the default database. */
 FzApplication   *fz_application_new                (const char    *database_path);
 FzPluginManager *fz_application_get_plugin_manager (FzApplication *self);

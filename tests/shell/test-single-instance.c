@@ -102,6 +102,47 @@ stop (Running *r)
     fuzhu_child_kill (&r->child, &status);
 }
 
+/* The application id of a Fuzhu on @db, as fz_application_id_for_database()
+ * makes it for a database that is not the default one: the contract the
+ * desktop and this test rely on. */
+static char *
+app_id_for (const char *db)
+{
+  g_autofree char *path = g_canonicalize_filename (db, NULL);
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
+
+  checksum[16] = '\0';
+  return g_strconcat (APP_ID ".Database", checksum, NULL);
+}
+
+/* Quits the Fuzhu on @db as the menu's Quit does, over D-Bus, and waits
+ * for it to end with status 0. */
+static void
+quit (Running    *r,
+      const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree char *id = app_id_for (db);
+  g_autofree char *object_path = g_strdelimit (g_strconcat ("/", id, NULL), ".", '/');
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (bus)
+    reply = g_dbus_connection_call_sync (bus, id, object_path, "org.gtk.Actions", "Activate",
+                                         g_variant_new ("(sava{sv})", "quit", NULL, NULL),
+                                         NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  if (error || !wait_for_exit (r, START_SECONDS, &status))
+    {
+      stop (r);
+      g_error ("The fuzhu on %s did not quit: %s", db, error ? error->message : "still running");
+    }
+  finish (r, &err);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("The fuzhu on %s ended with status %d: %s", db, status, err);
+}
+
 static void
 test_second_raises_first (void)
 {
@@ -111,8 +152,6 @@ test_second_raises_first (void)
   g_autofree char *first_err = NULL;
   g_autofree char *second_err = NULL;
   g_autofree char *cmd = NULL;
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GVariant) reply = NULL;
   Running first = { { 0 }, g_string_new (NULL) };
   Running second = { { 0 }, g_string_new (NULL) };
   gint64 started;
@@ -166,20 +205,53 @@ test_second_raises_first (void)
     }
 
   /* Closed as the menu's Quit closes it: it ends on its own, status 0. */
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  if (bus)
-    reply = g_dbus_connection_call_sync (bus, APP_ID, "/org/fuzhu/Fuzhu", "org.gtk.Actions", "Activate",
-                                         g_variant_new ("(sava{sv})", "quit", NULL, NULL),
-                                         NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  if (error || !wait_for_exit (&first, START_SECONDS, &status))
+  quit (&first, db);
+
+  g_string_free (first.out, TRUE);
+  g_string_free (second.out, TRUE);
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
+/* Started on another database while one is open, Fuzhu opens that one in a
+ * window of its own: it is not the first one's window raised. */
+static void
+test_other_database_opens_its_own (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fuzhu-single-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "county.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *cmd = NULL;
+  Running first = { { 0 }, g_string_new (NULL) };
+  Running second = { { 0 }, g_string_new (NULL) };
+
+  g_assert_no_error (error);
+  g_setenv ("FUZHU_TEST_REPORT", "1", TRUE);
+  fuzhu_child_start (&first.child, db, NULL);
+  if (!wait_for_lines (&first, "fuzhu-test: activate windows=1", 1, START_SECONDS))
     {
       stop (&first);
-      g_error ("The first fuzhu did not quit: %s", error ? error->message : "still running");
+      g_error ("The first fuzhu did not open its window: %s", first.out->str);
     }
-  finish (&first, &first_err);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("The first fuzhu ended with status %d: %s", status, first_err);
-
+  fuzhu_child_start (&second.child, other, NULL);
+  if (!wait_for_lines (&second, "fuzhu-test: activate windows=1", 1, START_SECONDS) ||
+      !g_str_has_prefix (second.out->str, "fuzhu-test: startup windows=0\n"))
+    {
+      stop (&second);
+      stop (&first);
+      g_error ("The fuzhu on another database did not open its own window: %s", second.out->str);
+    }
+  /* It made its own database; the first was left alone. */
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  if (wait_for_lines (&first, "fuzhu-test: activate windows=1", 2, 1))
+    {
+      stop (&second);
+      stop (&first);
+      g_error ("The first fuzhu was activated by the second: %s", first.out->str);
+    }
+  quit (&second, other);
+  quit (&first, db);
   g_string_free (first.out, TRUE);
   g_string_free (second.out, TRUE);
   cmd = g_strdup_printf ("rm -rf '%s'", dir);
@@ -220,6 +292,7 @@ main (int argc, char *argv[])
     }
 
   g_test_add_func ("/Fuzhu/SingleInstance/second-raises-first", test_second_raises_first);
+  g_test_add_func ("/Fuzhu/SingleInstance/other-database-opens-its-own", test_other_database_opens_its_own);
 
   status = g_test_run ();
   g_assert_cmpint (system (cleanup), ==, 0);
