@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "fz-a11y.h"
@@ -212,6 +214,20 @@ fz_window_add_toast (FzWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* The page's title over it, and in the window's title ("Registry — Fuzhu"),
+ * which window lists and screen readers give. */
+static void
+set_page_title (FzWindow   *self,
+                const char *title)
+{
+  g_autofree char *window_title = NULL;
+
+  adw_window_title_set_title (self->content_title, title ? title : "");
+  /* TRANSLATORS: the window's title: the page shown, then the program's name */
+  window_title = title && *title ? g_strdup_printf (_("%s — Fuzhu"), title) : g_strdup (_("Fuzhu"));
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
 /* The documents button offers what the page's owner prints: the core's on
  * the dashboard, a measure's on its page. */
 static void
@@ -272,8 +288,14 @@ sidebar_row_selected_cb (FzWindow      *self,
       gtk_stack_add_named (self->stack, page, id);
     }
   gtk_stack_set_visible_child (self->stack, page);
-  adw_window_title_set_title (self->content_title, g_object_get_data (G_OBJECT (row), "fz-page-title"));
+  set_page_title (self, g_object_get_data (G_OBJECT (row), "fz-page-title"));
   update_documents (self, id);
+  /* For build-aux/screenshots, which names each picture by its page. */
+  if (g_getenv ("FUZHU_TEST_REPORT"))
+    {
+      g_print ("fuzhu-test: page %s\n", id);
+      fflush (stdout);
+    }
   if (self->settings)
     g_settings_set_string (self->settings, "last-page", id);
 }
@@ -526,7 +548,7 @@ drop_pages (FzWindow *self)
     gtk_list_box_remove (self->sidebar, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))))
     gtk_stack_remove (self->stack, child);
-  adw_window_title_set_title (self->content_title, "");
+  set_page_title (self, NULL);
   update_documents (self, NULL);
 }
 
@@ -800,7 +822,7 @@ show_welcome_if_empty (FzWindow *self)
   adw_status_page_set_child (ADW_STATUS_PAGE (status), box);
   gtk_stack_add_named (self->stack, status, "welcome");
   gtk_stack_set_visible_child (self->stack, status);
-  adw_window_title_set_title (self->content_title, _("Welcome"));
+  set_page_title (self, _("Welcome"));
   gtk_widget_set_visible (GTK_WIDGET (self->documents_button), FALSE);
   fz_a11y_mend_tree (status);
 }
