@@ -150,6 +150,23 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
   /* The whole of a long value, on hover. */
   gtk_widget_set_tooltip_text (label, text && *text ? text : NULL);
+  /* A screen reader reads a row as a whole: when, who, what, where. The
+   * row takes the focus; GTK 4.8 gives it no name of its own. */
+  if ((Column) GPOINTER_TO_INT (user_data) == COLUMN_TIME)
+    {
+      GtkWidget *cell = gtk_widget_get_parent (label);
+      GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+      g_autofree char *time = fz_audit_format_time (e->time);
+      g_autofree char *name = g_strdup_printf ("%s, %s, %s, %s %s", time,
+                                               g_strcmp0 (e->operator_name, "(not signed in)") == 0
+                                                 ? _("(not signed in)") : e->operator_name,
+                                               fz_audit_action_to_string (e->action),
+                                               e->table_name ? e->table_name : "",
+                                               e->record_id ? e->record_id : "");
+
+      if (row)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
 }
 
 static void
