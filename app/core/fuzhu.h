@@ -13,6 +13,7 @@
 # include "fz-context.h"
 # include "fz-county.h"
 # include "fz-measure.h"
+# include "fz-command.h"
 # include "fz-plugin-manager.h"
 # include "fz-targets.h"
 # include "fz-figures.h"

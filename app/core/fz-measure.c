@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fz-command.h"
 #include "fz-document.h"
 #include "fz-measure.h"
 
@@ -75,10 +76,7 @@ fz_measure_find_command (FzMeasure  *self,
 {
   const FzMeasureInfo *info = fz_measure_get_info (self);
 
-  for (guint i = 0; i < info->n_commands; i++)
-    if (g_strcmp0 (info->commands[i].name, name) == 0)
-      return &info->commands[i];
-  return NULL;
+  return fz_command_info_find (info->commands, info->n_commands, name);
 }
 
 int

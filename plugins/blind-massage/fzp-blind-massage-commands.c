@@ -55,50 +55,11 @@ const FzCommandInfo fzp_blind_massage_commands[] = {
 
 const guint fzp_blind_massage_n_commands = G_N_ELEMENTS (fzp_blind_massage_commands);
 
+static const FzCommandTable command_table = {
+  "blind-massage", GETTEXT_PACKAGE, fzp_blind_massage_commands, G_N_ELEMENTS (fzp_blind_massage_commands)
+};
+
 /* Helpers */
-
-static gboolean
-usage_error (const char  *name,
-             GError     **error)
-{
-  const char *usage = "";
-
-  for (guint i = 0; i < G_N_ELEMENTS (fzp_blind_massage_commands); i++)
-    if (g_str_equal (fzp_blind_massage_commands[i].name, name))
-      usage = fzp_blind_massage_commands[i].usage;
-  g_clear_error (error);
-  g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE,
-               _("Usage: fuzhu blind-massage %s %s"), name, usage);
-  return FALSE;
-}
-
-/* Parses options in place; what is left are the command's name and its
- * @min to @max (-1: any) positional arguments. */
-static gboolean
-parse_args (int           *argc,
-            char        ***argv,
-            GOptionEntry  *entries,
-            int            min,
-            int            max,
-            GError       **error)
-{
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
-  const char *name = (*argv)[0];
-
-  g_option_context_set_help_enabled (options, FALSE);
-  if (entries)
-    g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (options, argc, argv, error))
-    {
-      g_autofree char *why = g_strdup ((*error)->message);
-      usage_error (name, error);
-      g_prefix_error (error, "%s\n", why);
-      return FALSE;
-    }
-  if (*argc - 1 < min || (max >= 0 && *argc - 1 > max))
-    return usage_error (name, error);
-  return TRUE;
-}
 
 static gboolean
 parse_kind (const char           *text,
@@ -206,11 +167,8 @@ cmd_add (FzContext  *context,
   GDate qualified_on, registered_on;
   gint64 id;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error) || kind_text == NULL)
-    {
-      usage_error ("add", error);
-      return FZ_EXIT_USAGE;
-    }
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error) || kind_text == NULL)
+    return fz_command_usage_error (&command_table, "add", NULL, error);
   if (!parse_kind (kind_text, TRUE, &add.kind, error)
       || !fzp_blind_massage_parse_date (qualified, _("Date of issue"), TRUE, &qualified_on, error)
       || !fzp_blind_massage_parse_date (registered, _("Registered"), TRUE, &registered_on, error))
@@ -250,7 +208,7 @@ cmd_list (FzContext  *context,
   FzpBlindMassageKind kind;
   GDate now;
 
-  if (!parse_args (&argc, &argv, entries, 0, 0, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, error))
     return FZ_EXIT_USAGE;
   if (!parse_kind (kind_text, FALSE, &kind, error) || !parse_county (context, county_text, &county, error))
     return FZ_EXIT_REJECTED;
@@ -294,7 +252,7 @@ cmd_show (FzContext  *context,
   GDate now;
   double hours = 0;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
     return FZ_EXIT_USAGE;
   p = find (context, argv[1], kind_text, error);
   if (p == NULL)
@@ -419,7 +377,7 @@ cmd_qualify (FzContext  *context,
   g_autoptr(FzpBlindMassagePractitioner) p = NULL;
   GDate date;
 
-  if (!parse_args (&argc, &argv, entries, 2, 2, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, error))
     return FZ_EXIT_USAGE;
   if (!fzp_blind_massage_parse_date (on, _("Date of issue"), FALSE, &date, error))
     return FZ_EXIT_REJECTED;
@@ -445,7 +403,7 @@ cmd_leave (FzContext  *context,
   g_autoptr(FzpBlindMassagePractitioner) p = NULL;
   GDate date;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
     return FZ_EXIT_USAGE;
   if (!fzp_blind_massage_parse_date (on, _("Left on"), FALSE, &date, error))
     return FZ_EXIT_REJECTED;
@@ -471,7 +429,7 @@ cmd_exam (FzContext  *context,
   GDate date;
   gint64 id;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
     return FZ_EXIT_USAGE;
   if (!parse_kind (kind_text, TRUE, &kind, error)
       || !fzp_blind_massage_parse_date (on, _("Held on"), FALSE, &date, error))
@@ -519,7 +477,7 @@ cmd_result (FzContext  *context,
   FzpBlindMassageExamMark w, pr;
   gint64 session;
 
-  if (!parse_args (&argc, &argv, entries, 2, 2, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, error))
     return FZ_EXIT_USAGE;
   if (!parse_id (argv[1], _("Exam"), &session, error)
       || !fzp_blind_massage_exam_mark_parse (written, _("Written exam"), &w, error)
@@ -555,13 +513,10 @@ cmd_file (FzContext  *context,
   FzpBlindMassageNewFiling filing = { 0 };
   GDate start, end;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
     return FZ_EXIT_USAGE;
   if ((at == NULL) == (clinic == NULL))
-    {
-      usage_error ("file", error);
-      return FZ_EXIT_USAGE;
-    }
+    return fz_command_usage_error (&command_table, "file", NULL, error);
   if (!fzp_blind_massage_parse_date (from, _("From"), FALSE, &start, error)
       || !fzp_blind_massage_parse_date (to, _("To"), TRUE, &end, error))
     return FZ_EXIT_REJECTED;
@@ -596,7 +551,7 @@ cmd_end_filing (FzContext  *context,
   g_autoptr(FzpBlindMassagePractitioner) p = NULL;
   GDate date;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
     return FZ_EXIT_USAGE;
   if (!fzp_blind_massage_parse_date (on, _("Last day"), TRUE, &date, error))
     return FZ_EXIT_REJECTED;
@@ -621,7 +576,7 @@ cmd_title (FzContext  *context,
   g_autoptr(FzpBlindMassagePractitioner) p = NULL;
   GDate date;
 
-  if (!parse_args (&argc, &argv, entries, 2, 2, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, error))
     return FZ_EXIT_USAGE;
   if (!fzp_blind_massage_parse_date (on, _("Awarded on"), FALSE, &date, error))
     return FZ_EXIT_REJECTED;
@@ -644,7 +599,7 @@ cmd_title_level (FzContext  *context,
   };
   gint64 level;
 
-  if (!parse_args (&argc, &argv, entries, 2, 2, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, error))
     return FZ_EXIT_USAGE;
   if (!parse_id (argv[1], _("Level"), &level, error)
       || !fzp_blind_massage_set_title_level (context, (guint) MIN (level, 1000), argv[2], !no_review, error))
@@ -672,7 +627,7 @@ cmd_course (FzContext  *context,
   double hours;
   gint64 id;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
     return FZ_EXIT_USAGE;
   if (!fzp_blind_massage_parse_date (from, _("From"), FALSE, &start, error)
       || !fzp_blind_massage_parse_date (to, _("To"), TRUE, &end, error)
@@ -733,7 +688,7 @@ cmd_attend (FzContext  *context,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   Attend a = { context, 0, 0, NULL, problems };
 
-  if (!parse_args (&argc, &argv, entries, 2, -1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, -1, error))
     return FZ_EXIT_USAGE;
   if (!parse_id (argv[1], _("Course"), &a.course, error)
       || (hours_text && !fzp_blind_massage_parse_hours (hours_text, _("Class hours"), &a.hours, error)))
@@ -758,7 +713,7 @@ cmd_import_attendance (FzContext  *context,
   gint64 course;
   gboolean ok;
 
-  if (!parse_args (&argc, &argv, NULL, 2, 2, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, 2, 2, error))
     return FZ_EXIT_USAGE;
   if (!parse_id (argv[1], _("Course"), &course, error))
     return FZ_EXIT_REJECTED;
@@ -789,11 +744,8 @@ cmd_credits (FzContext  *context,
   double hours;
   int year;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error) || year_text == NULL)
-    {
-      usage_error ("credits", error);
-      return FZ_EXIT_USAGE;
-    }
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error) || year_text == NULL)
+    return fz_command_usage_error (&command_table, "credits", NULL, error);
   if (!fzp_blind_massage_parse_year (year_text, &year, error))
     return FZ_EXIT_REJECTED;
   p = find (context, argv[1], kind_text, error);
@@ -832,11 +784,8 @@ cmd_review (FzContext  *context,
   GDate date;
   int year;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error) || year_text == NULL || result_text == NULL)
-    {
-      usage_error ("review", error);
-      return FZ_EXIT_USAGE;
-    }
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error) || year_text == NULL || result_text == NULL)
+    return fz_command_usage_error (&command_table, "review", NULL, error);
   if (!fzp_blind_massage_parse_year (year_text, &year, error)
       || !fzp_blind_massage_result_parse (result_text, &result, error)
       || !fzp_blind_massage_parse_date (on, _("Date of review"), TRUE, &date, error))
@@ -867,7 +816,7 @@ cmd_due (FzContext  *context,
   FzpBlindMassageReviewQuery query = { 0 };
   GDate date;
 
-  if (!parse_args (&argc, &argv, entries, 0, 0, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, error))
     return FZ_EXIT_USAGE;
   if (!fzp_blind_massage_parse_date (on, _("Date"), TRUE, &date, error)
       || !parse_county (context, county_text, &county, error))
@@ -915,7 +864,7 @@ cmd_clinic (FzContext  *context,
   GDate opened_on, designated_on;
   gint64 id;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
     return FZ_EXIT_USAGE;
   if (!fzp_blind_massage_parse_date (opened, _("Opened on"), TRUE, &opened_on, error)
       || !fzp_blind_massage_parse_date (designated, _("Designated from"), TRUE, &designated_on, error))
@@ -950,11 +899,8 @@ cmd_designate (FzContext  *context,
   GDate start, end;
   gint64 clinic;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error) || (from == NULL && until == NULL))
-    {
-      usage_error ("designate", error);
-      return FZ_EXIT_USAGE;
-    }
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error) || (from == NULL && until == NULL))
+    return fz_command_usage_error (&command_table, "designate", NULL, error);
   if (!fzp_blind_massage_parse_date (from, _("Designated from"), TRUE, &start, error)
       || !fzp_blind_massage_parse_date (until, _("Designated until"), TRUE, &end, error))
     return FZ_EXIT_REJECTED;
@@ -978,7 +924,7 @@ cmd_clinics (FzContext  *context,
   g_autoptr(FzStatement) st = NULL;
   GDate now;
 
-  if (!parse_args (&argc, &argv, entries, 0, 0, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, error))
     return FZ_EXIT_USAGE;
   if (!parse_county (context, county_text, &county, error))
     return FZ_EXIT_REJECTED;
@@ -1017,7 +963,7 @@ cmd_post (FzContext  *context,
   GDate start;
   gint64 id;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
     return FZ_EXIT_USAGE;
   if (!fzp_blind_massage_parse_date (from, _("From"), FALSE, &start, error))
     return FZ_EXIT_REJECTED;
@@ -1044,7 +990,7 @@ cmd_end_post (FzContext  *context,
   GDate date;
   gint64 post;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
     return FZ_EXIT_USAGE;
   if (!parse_id (argv[1], _("Post"), &post, error)
       || !fzp_blind_massage_parse_date (on, _("Abolished on"), FALSE, &date, error)
@@ -1066,7 +1012,7 @@ cmd_posts (FzContext  *context,
   };
   g_autoptr(FzStatement) st = NULL;
 
-  if (!parse_args (&argc, &argv, entries, 0, 0, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, error))
     return FZ_EXIT_USAGE;
   if (!parse_county (context, county_text, &county, error))
     return FZ_EXIT_REJECTED;
@@ -1093,7 +1039,7 @@ cmd_rules (FzContext  *context,
   g_autoptr(FzStatement) st = NULL;
   int status;
 
-  if (!parse_args (&argc, &argv, NULL, 0, 0, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, 0, 0, error))
     return FZ_EXIT_USAGE;
   g_print ("%s\n", _("Review rules: kind, from, cycle in years, due date, due the year after, class hours, "
                      "filing required, requirements"));
@@ -1166,11 +1112,8 @@ cmd_set_rule (FzContext  *context,
   gboolean found = FALSE;
   GDate start;
 
-  if (!parse_args (&argc, &argv, entries, 0, 0, error) || kind_text == NULL || from == NULL)
-    {
-      usage_error ("set-rule", error);
-      return FZ_EXIT_USAGE;
-    }
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, error) || kind_text == NULL || from == NULL)
+    return fz_command_usage_error (&command_table, "set-rule", NULL, error);
   if (!parse_kind (kind_text, TRUE, &kind, error)
       || !fzp_blind_massage_parse_date (from, _("From"), FALSE, &start, error))
     return FZ_EXIT_REJECTED;
@@ -1236,11 +1179,8 @@ cmd_delete_rule (FzContext  *context,
   FzpBlindMassageKind kind;
   GDate start;
 
-  if (!parse_args (&argc, &argv, entries, 0, 0, error) || kind_text == NULL || from == NULL)
-    {
-      usage_error ("delete-rule", error);
-      return FZ_EXIT_USAGE;
-    }
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, error) || kind_text == NULL || from == NULL)
+    return fz_command_usage_error (&command_table, "delete-rule", NULL, error);
   if (!parse_kind (kind_text, TRUE, &kind, error)
       || !fzp_blind_massage_parse_date (from, _("From"), FALSE, &start, error)
       || !fzp_blind_massage_delete_review_rule (context, kind, &start, error))
@@ -1257,7 +1197,7 @@ cmd_import (FzContext  *context,
   g_autoptr(FzpBlindMassageImport) import = NULL;
   gboolean ok;
 
-  if (!parse_args (&argc, &argv, NULL, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, 1, 1, error))
     return FZ_EXIT_USAGE;
   ok = fzp_blind_massage_import_practitioners (context, argv[1], &import, error);
   print_import (import);
@@ -1286,7 +1226,7 @@ cmd_export (FzContext  *context,
   int year;
   GDate now;
 
-  if (!parse_args (&argc, &argv, entries, 1, 1, error))
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
     return FZ_EXIT_USAGE;
   today (&now);
   year = (int) g_date_get_year (&now);

@@ -36,63 +36,15 @@ static const FzCommandInfo commands[] = {
     N_("Show or change the recognition standard of a disability workshop") },
 };
 
+static const FzCommandTable command_table = {
+  "gongfu-workshops", GETTEXT_PACKAGE, commands, G_N_ELEMENTS (commands)
+};
+
 const FzCommandInfo *
 fzp_gongfu_workshops_command_infos (guint *n_commands)
 {
   *n_commands = G_N_ELEMENTS (commands);
   return commands;
-}
-
-static const FzCommandInfo *
-find_info (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (commands[i].name, name))
-      return &commands[i];
-  return NULL;
-}
-
-static int
-usage (const char  *verb,
-       const char  *why,
-       GError     **error)
-{
-  const FzCommandInfo *info = find_info (verb);
-
-  g_clear_error (error);
-  g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE, _("%s%sUsage: fuzhu gongfu-workshops %s %s"),
-               why ? why : "", why ? "\n" : "", verb, info ? info->usage : "");
-  return FZ_EXIT_USAGE;
-}
-
-/* Parses @entries; leaves the positional arguments in @argv (argv[0] the
- * verb). FALSE with a usage error on an unknown option or a wrong count. */
-static gboolean
-parse (int           *argc,
-       char        ***argv,
-       GOptionEntry  *entries,
-       int            min_args,
-       int            max_args,
-       int           *status,
-       GError       **error)
-{
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
-  g_autoptr(GError) local = NULL;
-  const char *verb = (*argv)[0];
-
-  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (options, FALSE);
-  if (!g_option_context_parse (options, argc, argv, &local))
-    {
-      *status = usage (verb, local->message, error);
-      return FALSE;
-    }
-  if (*argc - 1 < min_args || *argc - 1 > max_args)
-    {
-      *status = usage (verb, NULL, error);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -138,7 +90,7 @@ cmd_list (FzContext  *context,
   g_autoptr(GPtrArray) list = NULL;
 
   if (argc > 1)
-    return usage ("list", NULL, error);
+    return fz_command_usage_error (&command_table, "list", NULL, error);
   list = fzp_gongfu_workshops_list_workshops (context, NULL, error);
   if (list == NULL)
     return FZ_EXIT_REJECTED;
@@ -241,18 +193,22 @@ cmd_add_or_edit (FzContext  *context,
   g_autoptr(FzpGongfuWorkshopsWorkshop) w = NULL;
   int status = FZ_EXIT_OK;
 
-  if (!parse (&argc, &argv, entries, 1, 1, &status, error))
-    goto out;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
+    {
+      status = FZ_EXIT_USAGE;
+      goto out;
+    }
   if (o.proper && o.not_proper)
     {
-      status = usage (argv[0], _("--proper and --not-proper contradict each other"), error);
+      status = fz_command_usage_error (&command_table, argv[0],
+                                       _("--proper and --not-proper contradict each other"), error);
       goto out;
     }
   if (add)
     {
       if (o.county == NULL || o.host == NULL)
         {
-          status = usage (argv[0], _("--county and --host are needed"), error);
+          status = fz_command_usage_error (&command_table, argv[0], _("--county and --host are needed"), error);
           goto out;
         }
       w = fzp_gongfu_workshops_workshop_new ();
@@ -291,11 +247,10 @@ cmd_close (FzContext  *context,
     { NULL }
   };
   g_autoptr(FzpGongfuWorkshopsWorkshop) w = NULL;
-  int status = FZ_EXIT_OK;
   GDate day;
 
-  if (!parse (&argc, &argv, entries, 1, 1, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
+    return FZ_EXIT_USAGE;
   w = fzp_gongfu_workshops_find_workshop (context, argv[1], error);
   if (w == NULL || !parse_day (date, _("Closed"), &day, error) ||
       !fzp_gongfu_workshops_close_workshop (context, w->id, &day, error))
@@ -317,10 +272,9 @@ cmd_partner (FzContext  *context,
   };
   g_autoptr(FzpGongfuWorkshopsWorkshop) w = NULL;
   g_autoptr(FzOrganization) org = NULL;
-  int status = FZ_EXIT_OK;
 
-  if (!parse (&argc, &argv, entries, 2, 2, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, error))
+    return FZ_EXIT_USAGE;
   w = fzp_gongfu_workshops_find_workshop (context, argv[1], error);
   if (w == NULL || (org = fzp_gongfu_workshops_lookup_organization (context, argv[2], error)) == NULL ||
       !fzp_gongfu_workshops_set_partner (context, w->id, fz_organization_get_id (org), !remove, error))
@@ -343,12 +297,11 @@ cmd_join (FzContext  *context,
   };
   g_autoptr(FzpGongfuWorkshopsWorkshop) w = NULL;
   g_autoptr(FzPerson) person = NULL;
-  int status = FZ_EXIT_OK;
   char iso[11];
   GDate day;
 
-  if (!parse (&argc, &argv, entries, 2, 2, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, error))
+    return FZ_EXIT_USAGE;
   w = fzp_gongfu_workshops_find_workshop (context, argv[1], error);
   if (w == NULL || (person = fzp_gongfu_workshops_lookup_person (context, argv[2], error)) == NULL ||
       !parse_day (date, _("Joined"), &day, error) ||
@@ -374,12 +327,11 @@ cmd_leave (FzContext  *context,
     { NULL }
   };
   g_autoptr(FzPerson) person = NULL;
-  int status = FZ_EXIT_OK;
   char iso[11];
   GDate day;
 
-  if (!parse (&argc, &argv, entries, 1, 1, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
+    return FZ_EXIT_USAGE;
   if ((person = fzp_gongfu_workshops_lookup_person (context, argv[1], error)) == NULL ||
       !parse_day (date, _("Left"), &day, error) ||
       !fzp_gongfu_workshops_leave (context, fz_person_get_id (person), &day, reason, error))
@@ -402,11 +354,10 @@ cmd_workers (FzContext  *context,
   };
   g_autoptr(FzpGongfuWorkshopsWorkshop) w = NULL;
   g_autoptr(GPtrArray) workers = NULL;
-  int status = FZ_EXIT_OK;
   GDate today;
 
-  if (!parse (&argc, &argv, entries, 1, 1, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
+    return FZ_EXIT_USAGE;
   fzp_gongfu_workshops_today (&today);
   w = fzp_gongfu_workshops_find_workshop (context, argv[1], error);
   if (w == NULL || (workers = fzp_gongfu_workshops_list_workers (context, w->id, all ? NULL : &today, error)) == NULL)
@@ -446,13 +397,13 @@ cmd_pay (FzContext  *context,
   g_autoptr(FzpGongfuWorkshopsWorkshop) w = NULL;
   g_autoptr(FzPerson) person = NULL;
   FzpGongfuWorkshopsPayEntry entry = { 0 };
-  int status = FZ_EXIT_OK;
   guint year = 0, month = 0;
 
-  if (!parse (&argc, &argv, entries, 3, 3, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 3, 3, error))
+    return FZ_EXIT_USAGE;
   if (!clear && (((pieces == NULL) == (hours == NULL)) || amount == NULL))
-    return usage ("pay", _("Give --pieces or --hours, and --amount (or --clear)"), error);
+    return fz_command_usage_error (&command_table, "pay",
+                                   _("Give --pieces or --hours, and --amount (or --clear)"), error);
   w = fzp_gongfu_workshops_find_workshop (context, argv[1], error);
   if (w == NULL || !fzp_gongfu_workshops_parse_month (argv[2], _("Month"), &year, &month, error) ||
       (person = fzp_gongfu_workshops_lookup_person (context, argv[3], error)) == NULL)
@@ -515,12 +466,11 @@ cmd_import_pay (FzContext  *context,
     { NULL }
   };
   g_autoptr(FzpGongfuWorkshopsImportResult) result = NULL;
-  int status = FZ_EXIT_OK;
   gint64 workshop_id;
   guint year, month;
 
-  if (!parse (&argc, &argv, entries, 1, 1, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
+    return FZ_EXIT_USAGE;
   if (!workshop_and_month (context, workshop, month_text, &workshop_id, &year, &month, error))
     return FZ_EXIT_REJECTED;
   if (!fzp_gongfu_workshops_import_pay (context, argv[1], workshop_id, year, month, &result, error))
@@ -551,14 +501,13 @@ cmd_export_pay (FzContext  *context,
     { "month", 0, 0, G_OPTION_ARG_STRING, &month_text, NULL, NULL },
     { NULL }
   };
-  int status = FZ_EXIT_OK;
   gint64 workshop_id;
   guint year, month, n = 0;
 
-  if (!parse (&argc, &argv, entries, 1, 1, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
+    return FZ_EXIT_USAGE;
   if (workshop == NULL || month_text == NULL)
-    return usage ("export-pay", _("--workshop and --month are needed"), error);
+    return fz_command_usage_error (&command_table, "export-pay", _("--workshop and --month are needed"), error);
   if (!workshop_and_month (context, workshop, month_text, &workshop_id, &year, &month, error) ||
       !fzp_gongfu_workshops_export_pay (context, argv[1], workshop_id, year, month, &n, error))
     return FZ_EXIT_REJECTED;
@@ -590,13 +539,13 @@ cmd_order (FzContext  *context,
   g_autoptr(FzpGongfuWorkshopsWorkshop) w = NULL;
   g_autoptr(FzOrganization) org = NULL;
   g_autoptr(FzpGongfuWorkshopsOrder) order = g_new0 (FzpGongfuWorkshopsOrder, 1);
-  int status = FZ_EXIT_OK;
   double pieces = 0;
 
-  if (!parse (&argc, &argv, entries, 1, 1, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, error))
+    return FZ_EXIT_USAGE;
   if (!partner || !product || !quantity || !value || !from || !to)
-    return usage ("order", _("--partner, --product, --quantity, --value, --from and --to are needed"), error);
+    return fz_command_usage_error (&command_table, "order",
+                                   _("--partner, --product, --quantity, --value, --from and --to are needed"), error);
   w = fzp_gongfu_workshops_find_workshop (context, argv[1], error);
   if (w == NULL || (org = fzp_gongfu_workshops_lookup_organization (context, partner, error)) == NULL ||
       !fzp_gongfu_workshops_parse_quantity (quantity, FZP_GONGFU_WORKSHOPS_BASIS_PIECE, 31, &pieces, error) ||
@@ -628,7 +577,7 @@ cmd_orders (FzContext  *context,
   g_autoptr(GPtrArray) workshops = NULL;
 
   if (argc > 2)
-    return usage ("orders", NULL, error);
+    return fz_command_usage_error (&command_table, "orders", NULL, error);
   if (argc == 2 && (w = fzp_gongfu_workshops_find_workshop (context, argv[1], error)) == NULL)
     return FZ_EXIT_REJECTED;
   workshops = fzp_gongfu_workshops_list_workshops (context, NULL, error);
@@ -675,16 +624,15 @@ cmd_figures (FzContext  *context,
   };
   FzpGongfuWorkshopsScope scope = { 0 };
   FzpGongfuWorkshopsFigures f;
-  int status = FZ_EXIT_OK;
   g_autofree char *total = NULL;
   g_autofree char *average = NULL;
   char on[11];
   GDate today;
 
-  if (!parse (&argc, &argv, entries, 0, 0, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, error))
+    return FZ_EXIT_USAGE;
   if (year_text && month_text)
-    return usage ("figures", _("Give --year or --month, not both"), error);
+    return fz_command_usage_error (&command_table, "figures", _("Give --year or --month, not both"), error);
   fzp_gongfu_workshops_today (&today);
   scope.year = g_date_get_year (&today);
   if (year_text)
@@ -747,16 +695,15 @@ cmd_standard (FzContext  *context,
     { "min-workers", 0, 0, G_OPTION_ARG_INT, &min_workers, NULL, NULL },
     { NULL }
   };
-  int status = FZ_EXIT_OK;
 
-  if (!parse (&argc, &argv, entries, 0, 1, &status, error))
-    return status;
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 1, error))
+    return FZ_EXIT_USAGE;
   if (argc == 1 || g_str_equal (argv[1], "list"))
     {
       g_autoptr(GArray) list = NULL;
 
       if (from || min_workers >= 0)
-        return usage ("standard", NULL, error);
+        return fz_command_usage_error (&command_table, "standard", NULL, error);
       list = fzp_gongfu_workshops_list_standards (context, error);
       if (list == NULL)
         return FZ_EXIT_REJECTED;
@@ -775,7 +722,7 @@ cmd_standard (FzContext  *context,
       FzpGongfuWorkshopsStandard s;
 
       if (from == NULL || min_workers < 0)
-        return usage ("standard", _("“set” needs --from and --min-workers"), error);
+        return fz_command_usage_error (&command_table, "standard", _("“set” needs --from and --min-workers"), error);
       if (!fz_parse_date (from, _("From"), &s.effective_from, error))
         return FZ_EXIT_REJECTED;
       s.min_workers = (guint) min_workers;
@@ -784,7 +731,7 @@ cmd_standard (FzContext  *context,
       g_print (_("From %s a disability workshop needs at least %u workers\n"), from, s.min_workers);
       return FZ_EXIT_OK;
     }
-  return usage ("standard", NULL, error);
+  return fz_command_usage_error (&command_table, "standard", NULL, error);
 }
 
 int

@@ -59,31 +59,14 @@ const FzCommandInfo fzp_rural_bases_commands[] = {
 };
 const guint fzp_rural_bases_n_commands = G_N_ELEMENTS (fzp_rural_bases_commands);
 
+static const FzCommandTable command_table = {
+  FZP_RURAL_BASES_ID, GETTEXT_PACKAGE, fzp_rural_bases_commands, G_N_ELEMENTS (fzp_rural_bases_commands)
+};
+
 /* Helpers */
 
-static const FzCommandInfo *
-find_info (const char *verb)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (fzp_rural_bases_commands); i++)
-    if (g_str_equal (fzp_rural_bases_commands[i].name, verb))
-      return &fzp_rural_bases_commands[i];
-  return NULL;
-}
-
-static int
-usage (const char  *verb,
-       GError     **error)
-{
-  const FzCommandInfo *info = find_info (verb);
-
-  g_clear_error (error);
-  g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE, _("Usage: fuzhu %s %s %s"), FZP_RURAL_BASES_ID,
-               verb, info ? info->usage : "");
-  return FZ_EXIT_USAGE;
-}
-
-/* Parses @entries out of @argv; the positional arguments that remain
- * (after the verb) must number @min to @max (-1: any). */
+/* fz_command_parse(), the caller saying the usage; an option-like word
+ * left over (after "--") is a typing error too, not an argument. */
 static gboolean
 parse (GOptionEntry  *entries,
        int           *argc,
@@ -91,18 +74,12 @@ parse (GOptionEntry  *entries,
        int            min,
        int            max)
 {
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (options, FALSE);
-  if (!g_option_context_parse (options, argc, argv, &error))
+  if (!fz_command_parse (&command_table, argc, argv, entries, min, max, NULL))
     return FALSE;
-  /* An option-like word left over is a typing error, not an argument. */
   for (int i = 1; i < *argc; i++)
     if ((*argv)[i][0] == '-' && (*argv)[i][1] == '-')
       return FALSE;
-  return *argc - 1 >= min && (max < 0 || *argc - 1 <= max);
+  return TRUE;
 }
 
 static int
@@ -227,7 +204,7 @@ command_add (FzContext  *context,
   g_autoptr(FzpRuralBasesBase) base = fzp_rural_bases_base_new ();
 
   if (!parse (entries, &argc, &argv, 1, 1))
-    return usage ("add", error);
+    return fz_command_usage_error (&command_table, "add", NULL, error);
   base->name = g_strdup (argv[1]);
   base->county_code = g_strdup (county);
   base->township = g_strdup (township);
@@ -282,7 +259,7 @@ command_edit (FzContext  *context,
   g_autoptr(FzpRuralBasesBase) base = NULL;
 
   if (!parse (entries, &argc, &argv, 1, 1))
-    return usage ("edit", error);
+    return fz_command_usage_error (&command_table, "edit", NULL, error);
   base = fzp_rural_bases_lookup_base (context, argv[1], error);
   if (base == NULL)
     return rejected (error);
@@ -325,7 +302,7 @@ command_list (FzContext  *context,
   g_autoptr(GPtrArray) bases = NULL;
 
   if (!parse (entries, &argc, &argv, 0, 0))
-    return usage ("list", error);
+    return fz_command_usage_error (&command_table, "list", NULL, error);
   code = county_option (context, county, error);
   if (county && code == NULL)
     return rejected (error);
@@ -365,7 +342,7 @@ command_show (FzContext  *context,
   char a[11], b[11];
 
   if (!parse (entries, &argc, &argv, 1, 1))
-    return usage ("show", error);
+    return fz_command_usage_error (&command_table, "show", NULL, error);
   base = fzp_rural_bases_lookup_base (context, argv[1], error);
   if (base == NULL)
     return rejected (error);
@@ -454,7 +431,7 @@ command_check (FzContext  *context,
   GDate day;
 
   if (!parse (entries, &argc, &argv, 2, 2))
-    return usage ("check", error);
+    return fz_command_usage_error (&command_table, "check", NULL, error);
   today (&day);
   base = fzp_rural_bases_lookup_base (context, argv[1], error);
   if (base == NULL || !fzp_rural_bases_level_parse (argv[2], &level, error) ||
@@ -488,7 +465,7 @@ command_recognize (FzContext  *context,
   GDate day;
 
   if (!parse (entries, &argc, &argv, 2, 2))
-    return usage ("recognize", error);
+    return fz_command_usage_error (&command_table, "recognize", NULL, error);
   base = fzp_rural_bases_lookup_base (context, argv[1], error);
   if (base == NULL || !fzp_rural_bases_level_parse (argv[2], &level, error) ||
       !parse_date_option (on, _("Recognised on"), TRUE, &day, error))
@@ -516,7 +493,7 @@ command_withdraw (FzContext  *context,
   GDate day;
 
   if (!parse (entries, &argc, &argv, 2, 2))
-    return usage ("withdraw", error);
+    return fz_command_usage_error (&command_table, "withdraw", NULL, error);
   base = fzp_rural_bases_lookup_base (context, argv[1], error);
   if (base == NULL || !fzp_rural_bases_level_parse (argv[2], &level, error) ||
       !parse_date_option (on, _("Withdrawn on"), TRUE, &day, error) ||
@@ -548,7 +525,7 @@ command_employ (FzContext  *context,
   GDate start, end;
 
   if (!parse (entries, &argc, &argv, 2, 2))
-    return usage ("employ", error);
+    return fz_command_usage_error (&command_table, "employ", NULL, error);
   base = fzp_rural_bases_lookup_base (context, argv[1], error);
   if (base == NULL || !fzp_rural_bases_resolve_person (context, argv[2], &person, &name, error) ||
       !parse_date_option (from, _("Start date"), TRUE, &start, error) ||
@@ -581,7 +558,7 @@ command_assist (FzContext  *context,
   GDate start, end;
 
   if (!parse (entries, &argc, &argv, 2, 2))
-    return usage ("assist", error);
+    return fz_command_usage_error (&command_table, "assist", NULL, error);
   base = fzp_rural_bases_lookup_base (context, argv[1], error);
   if (base == NULL || !fzp_rural_bases_resolve_person (context, argv[2], &person, &name, error) ||
       !fzp_rural_bases_help_parse (kind, &help, error) ||
@@ -617,7 +594,7 @@ end_running (FzContext  *context,
   GDate day;
 
   if (!parse (entries, &argc, &argv, 2, 2) || (employment && kind))
-    return usage (verb, error);
+    return fz_command_usage_error (&command_table, verb, NULL, error);
   base = fzp_rural_bases_lookup_base (context, argv[1], error);
   if (base == NULL || !fzp_rural_bases_resolve_person (context, argv[2], &person, NULL, error) ||
       (!employment && !fzp_rural_bases_help_parse (kind, &help, error)) ||
@@ -660,7 +637,7 @@ command_people (FzContext  *context,
   GDate day;
 
   if (!parse (entries, &argc, &argv, 1, 1))
-    return usage ("people", error);
+    return fz_command_usage_error (&command_table, "people", NULL, error);
   base = fzp_rural_bases_lookup_base (context, argv[1], error);
   if (base == NULL || !parse_date_option (on, _("Date"), FALSE, &day, error))
     return rejected (error);
@@ -727,7 +704,7 @@ command_train (FzContext  *context,
   int first = 1;
 
   if (!parse (entries, &argc, &argv, county ? 0 : 1, -1))
-    return usage ("train", error);
+    return fz_command_usage_error (&command_table, "train", NULL, error);
   if (county == NULL)
     {
       g_autoptr(FzpRuralBasesBase) base = fzp_rural_bases_lookup_base (context, argv[1], error);
@@ -769,7 +746,7 @@ command_attend (FzContext  *context,
   guint session = 0;
 
   if (!parse (entries, &argc, &argv, 2, -1))
-    return usage ("attend", error);
+    return fz_command_usage_error (&command_table, "attend", NULL, error);
   if (!fzp_rural_bases_parse_count (argv[1], _("Session"), G_MAXINT, &session, error) ||
       !resolve_persons (context, argc, argv, 2, ids, error) ||
       !fzp_rural_bases_set_attendance (context, session, (const gint64 *) (gpointer) ids->data, ids->len, remove,
@@ -794,7 +771,7 @@ command_trainings (FzContext  *context,
   g_autoptr(GPtrArray) list = NULL;
 
   if (!parse (entries, &argc, &argv, 0, 0))
-    return usage ("trainings", error);
+    return fz_command_usage_error (&command_table, "trainings", NULL, error);
   if (base_text && (base = fzp_rural_bases_lookup_base (context, base_text, error)) == NULL)
     return rejected (error);
   code = county_option (context, county, error);
@@ -844,7 +821,7 @@ command_assess (FzContext  *context,
   GDate day;
 
   if (!parse (entries, &argc, &argv, 1, 1))
-    return usage ("assess", error);
+    return fz_command_usage_error (&command_table, "assess", NULL, error);
   today (&day);
   base = fzp_rural_bases_lookup_base (context, argv[1], error);
   if (base == NULL ||
@@ -887,7 +864,7 @@ command_assessments (FzContext  *context,
   int year = 0;
 
   if (!parse (entries, &argc, &argv, 0, 0))
-    return usage ("assessments", error);
+    return fz_command_usage_error (&command_table, "assessments", NULL, error);
   if ((year_text && !fzp_rural_bases_parse_year (year_text, _("Year"), &year, error)) ||
       (base_text && (base = fzp_rural_bases_lookup_base (context, base_text, error)) == NULL))
     return rejected (error);
@@ -929,7 +906,7 @@ command_homestays (FzContext  *context,
   GDate day;
 
   if (!parse (entries, &argc, &argv, 0, 0))
-    return usage ("homestays", error);
+    return fz_command_usage_error (&command_table, "homestays", NULL, error);
   today (&day);
   if (on && !parse_date_option (on, _("Date"), TRUE, &day, error))
     return rejected (error);
@@ -975,13 +952,13 @@ command_criteria (FzContext  *context,
   FzpRuralBasesCriterion c = { 0 };
 
   if (!parse (entries, &argc, &argv, 0, 2))
-    return usage ("criteria", error);
+    return fz_command_usage_error (&command_table, "criteria", NULL, error);
   if (argc == 1 || g_str_equal (argv[1], "list"))
     {
       g_autoptr(GPtrArray) list = NULL;
 
       if (argc > 2)
-        return usage ("criteria", error);
+        return fz_command_usage_error (&command_table, "criteria", NULL, error);
       list = fzp_rural_bases_list_criteria (context, error);
       if (list == NULL)
         return rejected (error);
@@ -999,7 +976,7 @@ command_criteria (FzContext  *context,
       return FZ_EXIT_OK;
     }
   if (!g_str_equal (argv[1], "set") || argc != 3)
-    return usage ("criteria", error);
+    return fz_command_usage_error (&command_table, "criteria", NULL, error);
   g_date_clear (&c.effective_from, 1);
   c.either = either;
   if (!fzp_rural_bases_level_parse (argv[2], &c.level, error) ||
@@ -1033,7 +1010,7 @@ command_homestay_rule (FzContext  *context,
   FzpRuralBasesHomestayRule rule = { 0 };
 
   if (!parse (entries, &argc, &argv, 0, 1))
-    return usage ("homestay-rule", error);
+    return fz_command_usage_error (&command_table, "homestay-rule", NULL, error);
   if (argc == 1 || g_str_equal (argv[1], "list"))
     {
       g_autoptr(GPtrArray) list = fzp_rural_bases_list_homestay_rules (context, error);
@@ -1053,7 +1030,7 @@ command_homestay_rule (FzContext  *context,
       return FZ_EXIT_OK;
     }
   if (!g_str_equal (argv[1], "set"))
-    return usage ("homestay-rule", error);
+    return fz_command_usage_error (&command_table, "homestay-rule", NULL, error);
   g_date_clear (&rule.effective_from, 1);
   if (!parse_date_option (from, _("Effective from"), TRUE, &rule.effective_from, error) ||
       !fzp_rural_bases_parse_count (employed, _("Persons employed"), 1000, &rule.min_employed, error) ||
@@ -1077,7 +1054,7 @@ command_issuer (FzContext  *context,
   g_autofree char *key = NULL;
 
   if (!parse (entries, &argc, &argv, 0, 2) || argc == 2)
-    return usage ("issuer", error);
+    return fz_command_usage_error (&command_table, "issuer", NULL, error);
   if (argc == 1)
     {
       for (level = FZP_RURAL_BASES_LEVEL_COUNTY; level <= FZP_RURAL_BASES_LEVEL_LAST; level++)
@@ -1114,7 +1091,7 @@ command_import (FzContext  *context,
   gboolean ok;
 
   if (!parse (entries, &argc, &argv, 2, 2) || !fzp_rural_bases_sheet_parse (argv[1], &sheet))
-    return usage ("import", error);
+    return fz_command_usage_error (&command_table, "import", NULL, error);
   ok = fzp_rural_bases_import (context, sheet, argv[2], dry_run, &report, error);
   if (report)
     for (guint i = 0; i < report->problems->len; i++)
@@ -1142,7 +1119,7 @@ command_export (FzContext  *context,
   guint n = 0;
 
   if (!parse (entries, &argc, &argv, 2, 2) || !fzp_rural_bases_sheet_parse (argv[1], &sheet))
-    return usage ("export", error);
+    return fz_command_usage_error (&command_table, "export", NULL, error);
   code = county_option (context, county, error);
   if (county && code == NULL)
     return rejected (error);
@@ -1169,7 +1146,7 @@ command_figures (FzContext  *context,
   int year = g_date_time_get_year (now);
 
   if (!parse (entries, &argc, &argv, 0, 0))
-    return usage ("figures", error);
+    return fz_command_usage_error (&command_table, "figures", NULL, error);
   if ((year_text && !fzp_rural_bases_parse_year (year_text, _("Year"), &year, error)) ||
       !fzp_rural_bases_compute_indicators (context, year, values, error))
     return rejected (error);

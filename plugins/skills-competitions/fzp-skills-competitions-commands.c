@@ -54,47 +54,10 @@ const FzCommandInfo fzp_skills_competitions_commands[] = {
 
 const guint fzp_skills_competitions_n_commands = G_N_ELEMENTS (fzp_skills_competitions_commands);
 
-static const FzCommandInfo *
-command_info (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (fzp_skills_competitions_commands); i++)
-    if (g_str_equal (fzp_skills_competitions_commands[i].name, name))
-      return &fzp_skills_competitions_commands[i];
-  return NULL;
-}
-
-static int
-usage (const char  *verb,
-       GError     **error)
-{
-  const FzCommandInfo *info = command_info (verb);
-
-  g_clear_error (error);
-  g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE, _("Usage: fuzhu skills-competitions %s %s"),
-               verb, info ? info->usage : "");
-  return FZ_EXIT_USAGE;
-}
-
-/* Parses the options of @entries; the positional arguments are then
- * argv[1] … argv[argc - 1]. FALSE on an unknown option or the wrong
- * number of arguments. */
-static gboolean
-parse (int           *argc,
-       char        ***argv,
-       GOptionEntry  *entries,
-       int            min_args,
-       int            max_args)
-{
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_help_enabled (options, FALSE);
-  if (entries)
-    g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (options, argc, argv, &error))
-    return FALSE;
-  return *argc - 1 >= min_args && *argc - 1 <= max_args;
-}
+static const FzCommandTable command_table = {
+  FZP_SKILLS_COMPETITIONS_ID, GETTEXT_PACKAGE,
+  fzp_skills_competitions_commands, G_N_ELEMENTS (fzp_skills_competitions_commands)
+};
 
 static int
 rejected (GError **error)
@@ -162,8 +125,8 @@ cmd_competitions (FzContext  *context,
 {
   g_autoptr(GPtrArray) list = NULL;
 
-  if (!parse (&argc, &argv, NULL, 0, 0))
-    return usage ("competitions", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, 0, 0, NULL))
+    return fz_command_usage_error (&command_table, "competitions", NULL, error);
   list = fzp_skills_competitions_list_competitions (context, error);
   if (list == NULL)
     return rejected (error);
@@ -204,8 +167,9 @@ cmd_add_competition (FzContext  *context,
   };
   FzpSkillsCompetitionsCompetition c = { 0 };
 
-  if (!parse (&argc, &argv, entries, 1, 1) || level == NULL || from == NULL || organizer == NULL)
-    return usage ("add-competition", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL) ||
+      level == NULL || from == NULL || organizer == NULL)
+    return fz_command_usage_error (&command_table, "add-competition", NULL, error);
   if (!fzp_skills_competitions_level_parse (level, &c.level))
     {
       g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE,
@@ -249,8 +213,8 @@ cmd_set_competition (FzContext  *context,
   };
   g_autoptr(FzpSkillsCompetitionsCompetition) c = NULL;
 
-  if (!parse (&argc, &argv, entries, 1, 1))
-    return usage ("set-competition", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL))
+    return fz_command_usage_error (&command_table, "set-competition", NULL, error);
   c = competition_arg (context, argv[1], error);
   if (c == NULL)
     return rejected (error);
@@ -283,8 +247,8 @@ cmd_remove (FzContext  *context,
   g_autoptr(FzpSkillsCompetitionsCompetition) competition = NULL;
   g_autoptr(FzpSkillsCompetitionsEvent) found = NULL;
 
-  if (!parse (&argc, &argv, NULL, event ? 2 : 1, event ? 2 : 1))
-    return usage (event ? "remove-event" : "remove-competition", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, event ? 2 : 1, event ? 2 : 1, NULL))
+    return fz_command_usage_error (&command_table, event ? "remove-event" : "remove-competition", NULL, error);
   competition = competition_arg (context, argv[1], error);
   if (competition == NULL)
     return rejected (error);
@@ -305,8 +269,8 @@ cmd_events (FzContext  *context,
   g_autoptr(FzpSkillsCompetitionsCompetition) competition = NULL;
   g_autoptr(GPtrArray) events = NULL;
 
-  if (!parse (&argc, &argv, NULL, 1, 1))
-    return usage ("events", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, 1, 1, NULL))
+    return fz_command_usage_error (&command_table, "events", NULL, error);
   competition = competition_arg (context, argv[1], error);
   events = competition ? fzp_skills_competitions_list_events (context, competition->id, error) : NULL;
   if (events == NULL)
@@ -351,8 +315,8 @@ cmd_add_event (FzContext  *context,
   gint64 max = 10000;
   gint64 id;
 
-  if (!parse (&argc, &argv, entries, 2, 2) || judges == NULL)
-    return usage ("add-event", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, NULL) || judges == NULL)
+    return fz_command_usage_error (&command_table, "add-event", NULL, error);
   if (!parse_max_score (max_text, &max, error))
     return rejected (error);
   competition = competition_arg (context, argv[1], error);
@@ -408,8 +372,9 @@ cmd_set_rules (FzContext  *context,
   gint64 max;
   gboolean ok;
 
-  if (!parse (&argc, &argv, entries, 2, 2) || (!rule_text && !tie_text && !max_text && !judges))
-    return usage ("set-rules", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, NULL) ||
+      (!rule_text && !tie_text && !max_text && !judges))
+    return fz_command_usage_error (&command_table, "set-rules", NULL, error);
   event = event_arg (context, argv[1], argv[2], NULL, error);
   if (event == NULL)
     return rejected (error);
@@ -511,8 +476,8 @@ cmd_set_scheme (FzContext  *context,
   FzpSkillsCompetitionsScheme scheme;
   int status = FZ_EXIT_OK;
 
-  if (!parse (&argc, &argv, entries, 2, 2) || awards == NULL)
-    return usage ("set-scheme", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, NULL) || awards == NULL)
+    return fz_command_usage_error (&command_table, "set-scheme", NULL, error);
   event = event_arg (context, argv[1], argv[2], NULL, error);
   if (event == NULL)
     return rejected (error);
@@ -548,8 +513,8 @@ cmd_import (FzContext  *context,
   const char *verb = argv[0];
   gboolean ok;
 
-  if (!parse (&argc, &argv, entries, 2, 2))
-    return usage (verb, error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, NULL))
+    return fz_command_usage_error (&command_table, verb, NULL, error);
   competition = competition_arg (context, argv[1], error);
   if (competition == NULL)
     return rejected (error);
@@ -589,8 +554,8 @@ cmd_export_scores (FzContext  *context,
   FzTableFormat format;
   guint n = 0;
 
-  if (!parse (&argc, &argv, entries, 2, 2))
-    return usage ("export-scores", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, NULL))
+    return fz_command_usage_error (&command_table, "export-scores", NULL, error);
   if (!fz_table_format_from_path (argv[2], &format, error))
     {
       g_autofree char *message = g_strdup ((*error)->message);
@@ -645,8 +610,8 @@ cmd_score (FzContext  *context,
   gint64 entrant;
   gint64 score;
 
-  if (!parse (&argc, &argv, NULL, 5, 5))
-    return usage ("score", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, 5, 5, NULL))
+    return fz_command_usage_error (&command_table, "score", NULL, error);
   entrant = entrant_arg (context, argv[1], argv[2], argv[3], error);
   if (entrant == 0)
     return rejected (error);
@@ -680,8 +645,8 @@ cmd_absent (FzContext  *context,
   };
   gint64 entrant;
 
-  if (!parse (&argc, &argv, entries, 3, 3))
-    return usage ("absent", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 3, 3, NULL))
+    return fz_command_usage_error (&command_table, "absent", NULL, error);
   entrant = entrant_arg (context, argv[1], argv[2], argv[3], error);
   if (entrant == 0 || !fzp_skills_competitions_set_absent (context, entrant, !present, error))
     return rejected (error);
@@ -696,8 +661,8 @@ cmd_withdraw (FzContext  *context,
 {
   gint64 entrant;
 
-  if (!parse (&argc, &argv, NULL, 3, 3))
-    return usage ("withdraw", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, 3, 3, NULL))
+    return fz_command_usage_error (&command_table, "withdraw", NULL, error);
   entrant = entrant_arg (context, argv[1], argv[2], argv[3], error);
   if (entrant == 0 || !fzp_skills_competitions_withdraw (context, entrant, error))
     return rejected (error);
@@ -743,8 +708,8 @@ cmd_results (FzContext  *context,
   g_autoptr(FzpSkillsCompetitionsCompetition) competition = NULL;
   g_autoptr(GPtrArray) events = NULL;
 
-  if (!parse (&argc, &argv, entries, 1, 1))
-    return usage ("results", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL))
+    return fz_command_usage_error (&command_table, "results", NULL, error);
   events = events_arg (context, argv[1], event_text, &competition, error);
   if (events == NULL)
     return rejected (error);
@@ -784,8 +749,8 @@ cmd_compute_awards (FzContext  *context,
   g_autoptr(GPtrArray) events = NULL;
   FzDatabase *db = fz_context_get_database (context);
 
-  if (!parse (&argc, &argv, entries, 1, 1))
-    return usage ("compute-awards", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL))
+    return fz_command_usage_error (&command_table, "compute-awards", NULL, error);
   events = events_arg (context, argv[1], event_text, &competition, error);
   if (events == NULL)
     return rejected (error);
@@ -832,8 +797,8 @@ cmd_change_award (FzContext  *context,
   const char *award;
   gint64 entrant;
 
-  if (!parse (&argc, &argv, entries, 4, 4) || reason == NULL)
-    return usage ("change-award", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 4, 4, NULL) || reason == NULL)
+    return fz_command_usage_error (&command_table, "change-award", NULL, error);
   award = argv[4];
   if (g_str_equal (award, "none") || g_str_equal (award, "无"))
     award = NULL;
@@ -851,8 +816,8 @@ cmd_publish (FzContext  *context,
 {
   g_autoptr(FzpSkillsCompetitionsCompetition) competition = NULL;
 
-  if (!parse (&argc, &argv, NULL, 1, 1))
-    return usage ("publish", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, 1, 1, NULL))
+    return fz_command_usage_error (&command_table, "publish", NULL, error);
   competition = competition_arg (context, argv[1], error);
   if (competition == NULL || !fzp_skills_competitions_publish (context, competition->id, error))
     return rejected (error);
@@ -868,8 +833,8 @@ cmd_presets (FzContext  *context,
 {
   g_autoptr(GPtrArray) presets = NULL;
 
-  if (!parse (&argc, &argv, NULL, 0, 0))
-    return usage ("presets", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, 0, 0, NULL))
+    return fz_command_usage_error (&command_table, "presets", NULL, error);
   presets = fzp_skills_competitions_list_presets (context, error);
   if (presets == NULL)
     return rejected (error);
@@ -915,8 +880,8 @@ cmd_set_preset (FzContext  *context,
   FzpSkillsCompetitionsPreset preset = { 0 };
   int status = FZ_EXIT_OK;
 
-  if (!parse (&argc, &argv, entries, 1, 1) || awards == NULL)
-    return usage ("set-preset", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL) || awards == NULL)
+    return fz_command_usage_error (&command_table, "set-preset", NULL, error);
   preset.rule = FZP_SKILLS_COMPETITIONS_RULE_TRIMMED_MEAN;
   preset.tie_break = FZP_SKILLS_COMPETITIONS_TIE_CHIEF_JUDGE;
   if (rule && !fzp_skills_competitions_rule_parse (rule, &preset.rule))
@@ -959,8 +924,8 @@ cmd_expert_rule (FzContext  *context,
   g_autofree char *day = NULL;
   FzpSkillsCompetitionsExpertRule rule;
 
-  if (!parse (&argc, &argv, entries, 0, 0))
-    return usage ("expert-rule", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, NULL))
+    return fz_command_usage_error (&command_table, "expert-rule", NULL, error);
   if (on)
     day = fzp_skills_competitions_check_date (on, "--on", error);
   else
@@ -996,8 +961,9 @@ cmd_set_expert_rule (FzContext  *context,
   g_autofree char *day = NULL;
   FzpSkillsCompetitionsExpertRule rule;
 
-  if (!parse (&argc, &argv, entries, 0, 0) || from == NULL || first < -1 || large < -1 || places < -1)
-    return usage ("set-expert-rule", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, NULL) ||
+      from == NULL || first < -1 || large < -1 || places < -1)
+    return fz_command_usage_error (&command_table, "set-expert-rule", NULL, error);
   day = fzp_skills_competitions_check_date (from, "--from", error);
   /* Start from the rule in force then, and change what is given. */
   if (day == NULL || !fzp_skills_competitions_get_expert_rule (context, day, &rule, error))
@@ -1051,9 +1017,10 @@ cmd_nominate (FzContext  *context,
   g_autoptr(FzPerson) person = NULL;
   FzpSkillsCompetitionsNomination m = { 0 };
 
-  if (!parse (&argc, &argv, entries, 1, 1) || year == 0 || kind == NULL || trade == NULL || by == NULL ||
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL) ||
+      year == 0 || kind == NULL || trade == NULL || by == NULL ||
       (competition || event || number) != (competition && event && number))
-    return usage ("nominate", error);
+    return fz_command_usage_error (&command_table, "nominate", NULL, error);
   if (!fzp_skills_competitions_nomination_parse (kind, &m.kind))
     {
       g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE,
@@ -1103,8 +1070,9 @@ cmd_decide (FzContext  *context,
   FzpSkillsCompetitionsDecision decision;
   gint64 id = 0;
 
-  if (!parse (&argc, &argv, entries, 2, 2) || !g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
-    return usage ("decide", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, NULL) ||
+      !g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    return fz_command_usage_error (&command_table, "decide", NULL, error);
   if (!fzp_skills_competitions_decision_parse (argv[2], &decision) || decision == FZP_SKILLS_COMPETITIONS_DECISION_PENDING)
     {
       g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE, _("“%s” should be selected or rejected"), argv[2]);
@@ -1128,8 +1096,8 @@ cmd_nominations (FzContext  *context,
   };
   g_autoptr(GPtrArray) list = NULL;
 
-  if (!parse (&argc, &argv, entries, 0, 0))
-    return usage ("nominations", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, NULL))
+    return fz_command_usage_error (&command_table, "nominations", NULL, error);
   list = fzp_skills_competitions_list_nominations (context, year, error);
   if (list == NULL)
     return rejected (error);
@@ -1151,8 +1119,8 @@ cmd_certificate_prefix (FzContext  *context,
 {
   g_autofree char *prefix = NULL;
 
-  if (!parse (&argc, &argv, NULL, 0, 1))
-    return usage ("certificate-prefix", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, NULL, 0, 1, NULL))
+    return fz_command_usage_error (&command_table, "certificate-prefix", NULL, error);
   if (argc == 1)
     {
       prefix = fzp_skills_competitions_dup_certificate_prefix (context);

@@ -39,45 +39,9 @@ const FzCommandInfo fzp_welfare_posts_commands[] = {
 };
 const guint fzp_welfare_posts_n_commands = G_N_ELEMENTS (fzp_welfare_posts_commands);
 
-static const FzCommandInfo *
-find (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (fzp_welfare_posts_commands); i++)
-    if (g_str_equal (fzp_welfare_posts_commands[i].name, name))
-      return &fzp_welfare_posts_commands[i];
-  return NULL;
-}
-
-static int
-usage (const char  *name,
-       GError     **error)
-{
-  const FzCommandInfo *command = find (name);
-
-  g_clear_error (error);
-  g_set_error (error, FZ_COMMAND_ERROR, FZ_COMMAND_ERROR_USAGE, _("Usage: fuzhu welfare-posts %s %s"),
-               name, command ? command->usage : "");
-  return FZ_EXIT_USAGE;
-}
-
-/* Parses @entries; TRUE when there are @min_args to @max_args arguments
- * after the command's name. */
-static gboolean
-parse (int          *argc,
-       char       ***argv,
-       GOptionEntry *entries,
-       int           min_args,
-       int           max_args)
-{
-  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (options, FALSE);
-  if (!g_option_context_parse (options, argc, argv, &error))
-    return FALSE;
-  return *argc - 1 >= min_args && *argc - 1 <= max_args;
-}
+static const FzCommandTable command_table = {
+  "welfare-posts", GETTEXT_PACKAGE, fzp_welfare_posts_commands, G_N_ELEMENTS (fzp_welfare_posts_commands)
+};
 
 /* What a refused value says: the message as it is, FZ_EXIT_REJECTED. */
 static int
@@ -148,8 +112,8 @@ cmd_posts (FzContext  *context,
   g_autoptr(FzStatement) st = NULL;
   char today[11];
 
-  if (!parse (&argc, &argv, entries, 0, 0))
-    return usage ("posts", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, NULL))
+    return fz_command_usage_error (&command_table, "posts", NULL, error);
   if (county && !fz_registry_parse_county (fz_context_get_registry (context), county, &code, error))
     return rejected (error);
   today_text (today);
@@ -201,8 +165,8 @@ cmd_add_post (FzContext  *context,
   gint64 id = 0;
   gboolean added = FALSE;
 
-  if (!parse (&argc, &argv, entries, 0, 0))
-    return usage ("add-post", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, NULL))
+    return fz_command_usage_error (&command_table, "add-post", NULL, error);
   f = (FzpWelfarePostsPostFields) { code, name, kind, organization, credit_code, county, township, places, pay,
                                     funding, created, closed };
   if (!fzp_welfare_posts_save_post (context, &f, &id, &added, error))
@@ -229,8 +193,8 @@ cmd_close_post (FzContext  *context,
     { NULL }
   };
 
-  if (!parse (&argc, &argv, entries, 1, 1) || on == NULL)
-    return usage ("close-post", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL) || on == NULL)
+    return fz_command_usage_error (&command_table, "close-post", NULL, error);
   if (!fzp_welfare_posts_close_post (context, argv[1], on, error))
     return rejected (error);
   g_print (_("Closed post %s\n"), argv[1]);
@@ -263,8 +227,8 @@ cmd_import (FzContext  *context,
   GOptionEntry entries[] = { { NULL } };
   gboolean ok;
 
-  if (!parse (&argc, &argv, entries, 1, 1))
-    return usage (posts ? "import-posts" : "import-placements", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL))
+    return fz_command_usage_error (&command_table, posts ? "import-posts" : "import-placements", NULL, error);
   ok = posts ? fzp_welfare_posts_import_posts (context, argv[1], &report, error)
              : fzp_welfare_posts_import_placements (context, argv[1], &report, error);
   return finish_import (ok, report, error);
@@ -285,8 +249,9 @@ cmd_export (FzContext  *context,
   guint n = 0;
   FzTableFormat format;
 
-  if (!parse (&argc, &argv, posts ? entries + 1 : entries, 1, 1) || (year != 0 && (year < 1900 || year > 2200)))
-    return usage (posts ? "export-posts" : "export-placements", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, posts ? entries + 1 : entries, 1, 1, NULL) ||
+      (year != 0 && (year < 1900 || year > 2200)))
+    return fz_command_usage_error (&command_table, posts ? "export-posts" : "export-placements", NULL, error);
   if (!fz_table_format_from_path (argv[1], &format, error))
     return rejected (error);
   if (!(posts ? fzp_welfare_posts_export_posts (context, argv[1], &n, error)
@@ -314,8 +279,8 @@ cmd_check (FzContext  *context,
   GDate day;
   gboolean all = TRUE;
 
-  if (!parse (&argc, &argv, entries, 1, 1))
-    return usage ("check", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL))
+    return fz_command_usage_error (&command_table, "check", NULL, error);
   person = fzp_welfare_posts_find_person (context, argv[1], error);
   if (person == NULL)
     return rejected (error);
@@ -369,8 +334,8 @@ cmd_recognize (FzContext  *context,
   g_autofree char *id_text = NULL;
   gint64 id;
 
-  if (!parse (&argc, &argv, entries, 1, 1))
-    return usage ("recognize", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL))
+    return fz_command_usage_error (&command_table, "recognize", NULL, error);
   f = (FzpWelfarePostsRecognitionFields) { argv[1], on, basis, decided_by, able, willing, not_supported };
   id = fzp_welfare_posts_recognize (context, &f, error);
   if (id == 0)
@@ -408,8 +373,8 @@ cmd_end (FzContext  *context,
   gint64 id = 0;
   gboolean ok;
 
-  if (!parse (&argc, &argv, entries, 1, 1) || on == NULL || !parse_id (argv[1], &id))
-    return usage (placement ? "end-placement" : "end-recognition", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL) || on == NULL || !parse_id (argv[1], &id))
+    return fz_command_usage_error (&command_table, placement ? "end-placement" : "end-recognition", NULL, error);
   ok = placement ? fzp_welfare_posts_end_placement (context, id, on, reason, error)
                  : fzp_welfare_posts_end_recognition (context, id, on, reason, error);
   if (!ok)
@@ -432,8 +397,8 @@ cmd_recognitions (FzContext  *context,
   g_autoptr(FzStatement) st = NULL;
   char today[11];
 
-  if (!parse (&argc, &argv, entries, 0, 0))
-    return usage ("recognitions", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, NULL))
+    return fz_command_usage_error (&command_table, "recognitions", NULL, error);
   today_text (today);
   st = fz_database_query (fz_context_get_database (context),
                           "SELECT r.id, p.id_number, p.name, r.recognized_on, r.ended_on, r.basis, r.decided_by "
@@ -466,8 +431,8 @@ cmd_place (FzContext  *context,
   g_autofree char *id_text = NULL;
   gint64 id;
 
-  if (!parse (&argc, &argv, entries, 2, 2) || from == NULL || (school && !graduated))
-    return usage ("place", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 2, 2, NULL) || from == NULL || (school && !graduated))
+    return fz_command_usage_error (&command_table, "place", NULL, error);
   f = (FzpWelfarePostsPlacementFields) { argv[1], argv[2], from, to, graduated, school, NULL };
   id = fzp_welfare_posts_place (context, &f, error);
   if (id == 0)
@@ -494,8 +459,9 @@ cmd_placements (FzContext  *context,
   g_autofree char *first = NULL, *last = NULL;
   char today[11];
 
-  if (!parse (&argc, &argv, entries, 0, 0) || (year != 0 && (year < 1900 || year > 2200)) || (year && current))
-    return usage ("placements", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, NULL) ||
+      (year != 0 && (year < 1900 || year > 2200)) || (year && current))
+    return fz_command_usage_error (&command_table, "placements", NULL, error);
   today_text (today);
   first = year ? g_strdup_printf ("%04d-01-01", year) : g_strdup (current ? today : "0000-01-01");
   last = year ? g_strdup_printf ("%04d-12-31", year) : g_strdup (current ? today : "9999-12-31");
@@ -536,8 +502,8 @@ cmd_income (FzContext  *context,
   g_autofree char *notes = NULL;
   g_autofree char *why = NULL;
 
-  if (!parse (&argc, &argv, entries, 1, 1) || month == NULL || amount == NULL)
-    return usage ("income", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 1, NULL) || month == NULL || amount == NULL)
+    return fz_command_usage_error (&command_table, "income", NULL, error);
   f = (FzpWelfarePostsIncomeFields) { argv[1], month, amount, since, supported, no_taper };
   if (!fzp_welfare_posts_compute_income_for (context, &f, &income, &notes, error))
     return rejected (error);
@@ -566,8 +532,8 @@ cmd_rules (FzContext  *context,
   GDate day;
   char d[11];
 
-  if (!parse (&argc, &argv, entries, 0, 0))
-    return usage ("rules", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 0, 0, NULL))
+    return fz_command_usage_error (&command_table, "rules", NULL, error);
   if (on == NULL)
     fzp_welfare_posts_today (&day);
   else if (!fz_parse_date (on, _("Day"), &day, error))
@@ -605,14 +571,14 @@ cmd_set_rule (FzContext  *context,
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
 
-  if (!parse (&argc, &argv, entries, 1, 16) || from == NULL)
-    return usage ("set-rule", error);
+  if (!fz_command_parse (&command_table, &argc, &argv, entries, 1, 16, NULL) || from == NULL)
+    return fz_command_usage_error (&command_table, "set-rule", NULL, error);
   for (int i = 1; i < argc; i++)
     {
       const char *eq = strchr (argv[i], '=');
 
       if (eq == NULL || eq == argv[i])
-        return usage ("set-rule", error);
+        return fz_command_usage_error (&command_table, "set-rule", NULL, error);
       g_ptr_array_add (keys, g_strndup (argv[i], (gsize) (eq - argv[i])));
       g_ptr_array_add (values, g_strdup (eq + 1));
     }
