@@ -21,6 +21,9 @@ char            *fz_application_id_for_database    (const char    *database_path
 FzApplication   *fz_application_new                (const char    *database_path);
 FzPluginManager *fz_application_get_plugin_manager (FzApplication *self);
 
+/* Whether the OpenGL renderer string @renderer (glGetString) is a software
+ * rasteriser, on which Fuzhu draws with cairo (GSK_RENDERER unset). */
+gboolean         fz_application_gl_is_software     (const char    *renderer);
 /* The application's settings, or NULL when the schema is not installed
  * (running from a build tree without `meson devenv`). */
 GSettings       *fz_settings_new_if_installed      (void);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <epoxy/gl.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -607,7 +609,67 @@ test_bench_first_frame (void)
   /* The same clock as ours: after we started it, before it was done. */
   g_assert_cmpint (drawn, >, before);
   g_assert_cmpint (drawn, <, g_get_monotonic_time ());
+  /* Then the renderer that drew it. */
+  g_assert_nonnull (strstr (out, " Gsk"));
   g_assert_cmpint (system (cmd), ==, 0);
+}
+
+/* The renderer the real fuzhu draws its first frame with, GSK_RENDERER set
+ * to @forced or unset. */
+static char *
+first_frame_renderer (const char *forced)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fuzhu-renderer-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "fuzhu.db", NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  const char *argv[] = { g_getenv ("FUZHU_EXE"), "--database", db, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "FUZHU_BENCH_FIRST_FRAME", "1", TRUE);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *space;
+  int wait_status = 0;
+
+  envp = forced ? g_environ_setenv (envp, "GSK_RENDERER", forced, TRUE) : g_environ_unsetenv (envp, "GSK_RENDERER");
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, &error));
+  g_assert_true (g_str_has_prefix (out, "first-frame "));
+  space = strchr (out + strlen ("first-frame "), ' ');
+  g_assert_nonnull (space);
+  g_assert_cmpint (system (cmd), ==, 0);
+  return g_strstrip (g_strdup (space + 1));
+}
+
+/* Where OpenGL is a software rasteriser (as under Xvfb), fuzhu draws with
+ * cairo; where it is a GPU's, with GL; GSK_RENDERER, when set, decides. */
+static void
+test_software_gl_draws_with_cairo (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GdkGLContext) context = gdk_display_create_gl_context (display, NULL);
+  g_autofree char *chosen = NULL;
+  g_autofree char *forced = NULL;
+  g_autofree char *gl_renderer = NULL;
+
+  if (context == NULL || !gdk_gl_context_realize (context, NULL))
+    {
+      g_test_skip ("No OpenGL on this display");
+      return;
+    }
+  gdk_gl_context_make_current (context);
+  gl_renderer = g_strdup ((const char *) glGetString (GL_RENDERER));
+  gdk_gl_context_clear_current ();
+  g_test_message ("OpenGL here: %s", gl_renderer);
+  g_assert_true (fz_application_gl_is_software ("llvmpipe (LLVM 15.0.6, 256 bits)"));
+  g_assert_true (fz_application_gl_is_software ("softpipe"));
+  g_assert_false (fz_application_gl_is_software ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+  g_assert_false (fz_application_gl_is_software (NULL));
+
+  chosen = first_frame_renderer (NULL);
+  g_assert_cmpstr (chosen, ==, fz_application_gl_is_software (gl_renderer) ? "GskCairoRenderer" : "GskGLRenderer");
+  forced = first_frame_renderer ("gl");
+  g_assert_cmpstr (forced, ==, "GskGLRenderer");
 }
 
 /* Operators */
@@ -1080,6 +1142,7 @@ main (int argc, char *argv[])
   g_test_add ("/Fuzhu/Window/welcome", Fixture, NULL, fixture_setup, test_welcome, fixture_teardown);
   g_test_add_func ("/Fuzhu/Window/backup-on-quit", test_backup_on_quit);
   g_test_add_func ("/Fuzhu/Window/bench-first-frame", test_bench_first_frame);
+  g_test_add_func ("/Fuzhu/Window/software-gl-draws-with-cairo", test_software_gl_draws_with_cairo);
   g_test_add_func ("/Fuzhu/Window/page-that-fails", test_page_that_fails);
   g_test_add ("/Fuzhu/Window/sign-in-lock-sign-out", Fixture, &with_accounts,
               fixture_setup, test_sign_in_lock_sign_out, fixture_teardown);
