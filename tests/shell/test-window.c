@@ -584,34 +584,44 @@ test_backup_on_quit (void)
 
 /* The hook bench/bench-city times start-up with: the real program draws its
  * window, says when its first frame was drawn, and quits by itself. */
-static void
-test_bench_first_frame (void)
+/* Runs the real fuzhu on a new database with FUZHU_BENCH_FIRST_FRAME set
+ * and GSK_RENDERER set to @renderer (NULL: unset); what it printed. */
+static char *
+run_first_frame (const char *renderer)
 {
   g_autofree char *dir = g_dir_make_tmp ("fuzhu-first-frame-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "fuzhu.db", NULL);
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
   const char *argv[] = { g_getenv ("FUZHU_EXE"), "--database", db, NULL };
   g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "FUZHU_BENCH_FIRST_FRAME", "1", TRUE);
-  g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 before = g_get_monotonic_time ();
-  gint64 drawn = 0;
+  char *out = NULL;
   int wait_status = 0;
 
   g_assert_nonnull (argv[0]);
+  envp = renderer ? g_environ_setenv (envp, "GSK_RENDERER", renderer, TRUE) : g_environ_unsetenv (envp, "GSK_RENDERER");
   g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &out, NULL, &wait_status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (wait_status, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (out, "first-frame "));
-  drawn = g_ascii_strtoll (out + strlen ("first-frame "), NULL, 10);
+  g_assert_cmpint (system (cmd), ==, 0);
+  return out;
+}
+
+static void
+test_bench_first_frame (void)
+{
+  gint64 before = g_get_monotonic_time ();
+  g_autofree char *out = run_first_frame (g_getenv ("GSK_RENDERER"));
+  gint64 drawn = g_ascii_strtoll (out + strlen ("first-frame "), NULL, 10);
+
   /* The same clock as ours: after we started it, before it was done. */
   g_assert_cmpint (drawn, >, before);
   g_assert_cmpint (drawn, <, g_get_monotonic_time ());
   /* Then the renderer that drew it. */
   g_assert_nonnull (strstr (out, " Gsk"));
-  g_assert_cmpint (system (cmd), ==, 0);
 }
 
 /* The renderer the real fuzhu draws its first frame with, GSK_RENDERER set
@@ -619,25 +629,10 @@ test_bench_first_frame (void)
 static char *
 first_frame_renderer (const char *forced)
 {
-  g_autofree char *dir = g_dir_make_tmp ("fuzhu-renderer-XXXXXX", NULL);
-  g_autofree char *db = g_build_filename (dir, "fuzhu.db", NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  const char *argv[] = { g_getenv ("FUZHU_EXE"), "--database", db, NULL };
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "FUZHU_BENCH_FIRST_FRAME", "1", TRUE);
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *space;
-  int wait_status = 0;
+  g_autofree char *out = run_first_frame (forced);
+  const char *space = strchr (out + strlen ("first-frame "), ' ');
 
-  envp = forced ? g_environ_setenv (envp, "GSK_RENDERER", forced, TRUE) : g_environ_unsetenv (envp, "GSK_RENDERER");
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, NULL, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (wait_status, &error));
-  g_assert_true (g_str_has_prefix (out, "first-frame "));
-  space = strchr (out + strlen ("first-frame "), ' ');
   g_assert_nonnull (space);
-  g_assert_cmpint (system (cmd), ==, 0);
   return g_strstrip (g_strdup (space + 1));
 }
 
