@@ -80,6 +80,17 @@ fz_a11y_mend_tree (GtkWidget *root)
     fz_a11y_mend_tree (child);
 }
 
+void
+fz_a11y_name_row (GtkWidget  *cell_child,
+                  const char *label)
+{
+  GtkWidget *cell = gtk_widget_get_parent (cell_child);
+  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+
+  if (row)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 focus_widget_changed_cb (GtkWindow  *window,
                          GParamSpec *pspec,

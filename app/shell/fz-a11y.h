@@ -22,6 +22,12 @@ G_BEGIN_DECLS
 /* Mends @root and everything inside it. */
 void fz_a11y_mend_tree           (GtkWidget *root);
 
+/* Names the column-view row that holds @cell_child (a cell's widget) with
+ * @label: the row takes the focus, and GTK 4.8 gives it no name of its own,
+ * so a screen reader would read nothing of the record. */
+void fz_a11y_name_row            (GtkWidget  *cell_child,
+                                  const char *label);
+
 /* From now on, mends whatever takes the focus in any window of the process. */
 void fz_a11y_install_workarounds (void);
 

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "fz-audit-model.h"
+#include "fz-a11y.h"
 #include "fz-audit-page.h"
 #include "fz-window.h"
 
@@ -105,6 +106,14 @@ client_to_string (const char *client)
   return client ? client : "";
 }
 
+/* The operator, or what the audit trail writes for an attempt before
+ * anyone signed in, in the reader's language. */
+static const char *
+operator_to_string (const char *operator_name)
+{
+  return g_strcmp0 (operator_name, "(not signed in)") == 0 ? _("(not signed in)") : operator_name;
+}
+
 /* A label rather than a GtkInscription: values mix Latin and Chinese, and
  * an inscription's one line, measured on the first font, cuts the taller
  * CJK glyphs of the fallback font. Only the rows on screen are bound. */
@@ -136,10 +145,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   switch ((Column) GPOINTER_TO_INT (user_data))
     {
     case COLUMN_TIME:     text = fz_audit_format_time (e->time); break;
-    case COLUMN_OPERATOR:
-      /* What the audit trail writes for an attempt before anyone signed in. */
-      text = g_strdup (g_strcmp0 (e->operator_name, "(not signed in)") == 0 ? _("(not signed in)") : e->operator_name);
-      break;
+    case COLUMN_OPERATOR: text = g_strdup (operator_to_string (e->operator_name)); break;
     case COLUMN_CLIENT:   text = g_strdup (client_to_string (e->client)); break;
     case COLUMN_ACTION:   text = g_strdup (fz_audit_action_to_string (e->action)); break;
     case COLUMN_TABLE:    text = g_strdup (e->table_name); break;
@@ -150,22 +156,16 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
   /* The whole of a long value, on hover. */
   gtk_widget_set_tooltip_text (label, text && *text ? text : NULL);
-  /* A screen reader reads a row as a whole: when, who, what, where. The
-   * row takes the focus; GTK 4.8 gives it no name of its own. */
+  /* A screen reader reads a row as a whole: when, who, what, where. */
   if ((Column) GPOINTER_TO_INT (user_data) == COLUMN_TIME)
     {
-      GtkWidget *cell = gtk_widget_get_parent (label);
-      GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
       g_autofree char *time = fz_audit_format_time (e->time);
-      g_autofree char *name = g_strdup_printf ("%s, %s, %s, %s %s", time,
-                                               g_strcmp0 (e->operator_name, "(not signed in)") == 0
-                                                 ? _("(not signed in)") : e->operator_name,
+      g_autofree char *name = g_strdup_printf ("%s, %s, %s, %s %s", time, operator_to_string (e->operator_name),
                                                fz_audit_action_to_string (e->action),
                                                e->table_name ? e->table_name : "",
                                                e->record_id ? e->record_id : "");
 
-      if (row)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      fz_a11y_name_row (label, name);
     }
 }
 

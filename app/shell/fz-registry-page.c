@@ -7,6 +7,7 @@
 
 #include "fz-person-dialog.h"
 #include "fz-person-list.h"
+#include "fz-a11y.h"
 #include "fz-registry-page.h"
 #include "fz-window.h"
 
@@ -96,14 +97,10 @@ bind_cell (GtkSignalListItemFactory *factory,
                                                 fz_person_get_id_number (person),
                                                 fz_person_get_county_name (person) ? fz_person_get_county_name (person) : "",
                                                 fz_employment_status_to_string (fz_person_get_employment_status (person)));
-      GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
-      GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      /* The row takes the focus; GTK 4.8 gives it no name of its own. */
-      if (row)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      fz_a11y_name_row (gtk_list_item_get_child (item), label);
     }
 }
 
